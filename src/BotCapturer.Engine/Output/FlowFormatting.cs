@@ -1,0 +1,40 @@
+using System.Globalization;
+using BotCapturer.Decode;
+
+namespace BotCapturer.Engine.Output;
+
+/// <summary>Shared text formatting for flow outputs.</summary>
+internal static class FlowFormatting
+{
+    /// <summary>Unix seconds with microseconds, e.g. <c>1262345678.123456</c> (truncated, as tshark and Zeek print).</summary>
+    public static bool TryFormatSeconds(long ns, Span<char> destination, out int written)
+    {
+        var micros = ns / 1000;
+        var seconds = Math.DivRem(micros, 1_000_000, out var fraction);
+        if (fraction < 0)
+        {
+            seconds--;
+            fraction += 1_000_000;
+        }
+
+        return destination.TryWrite(CultureInfo.InvariantCulture, $"{seconds}.{fraction:D6}", out written);
+    }
+
+    public static string Seconds(long ns)
+    {
+        Span<char> buffer = stackalloc char[32];
+        TryFormatSeconds(ns, buffer, out var n);
+        return new string(buffer[..n]);
+    }
+
+    public static string ProtocolName(byte protocol) => protocol switch
+    {
+        (byte)IpProtocol.Tcp => "tcp",
+        (byte)IpProtocol.Udp => "udp",
+        (byte)IpProtocol.Icmp => "icmp",
+        (byte)IpProtocol.Icmpv6 => "icmp6",
+        _ => ProtocolNumbers[protocol],
+    };
+
+    private static readonly string[] ProtocolNumbers = Enumerable.Range(0, 256).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+}

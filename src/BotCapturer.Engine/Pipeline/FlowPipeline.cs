@@ -1,0 +1,219 @@
+using System.Diagnostics;
+using System.Threading.Tasks.Dataflow;
+using BotCapturer.Capture;
+using BotCapturer.Decode;
+using BotCapturer.Engine.Reading;
+using BotCapturer.Flows;
+
+namespace BotCapturer.Engine.Pipeline;
+
+/// <summary>
+/// The Dataflow graph of DESIGN.md up to the flow sinks:
+/// <code>
+/// files ─► read+decode+flow-build (one worker per file, Threads at once) ─► merge (file-boundary partials) ─► fan-out ─► sinks
+/// </code>
+/// Batches of flows cross the blocks; every block is bounded, so a slow sink slows the readers rather than filling
+/// memory. A fault anywhere cancels the run and surfaces with the file it came from.
+/// </summary>
+public sealed class FlowPipeline
+{
+    private readonly PipelineOptions _options;
+
+    public FlowPipeline(PipelineOptions options) => _options = options;
+
+    /// <summary>Live counters; safe to read from another thread while the pipeline runs.</summary>
+    public ProgressCounters Progress { get; } = new();
+
+    /// <summary>Called for every decoded packet of every file (from the file's worker thread); for raw packet storage.</summary>
+    public Func<string, Action<CaptureRecord, DecodedPacket>>? PacketObserverFactory { get; init; }
+
+    public async Task<PipelineResult> RunAsync(IReadOnlyList<string> files, IReadOnlyList<IFlowSink> sinks, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var token = cts.Token;
+        Progress.FilesTotal = files.Count;
+        Progress.BytesTotal = files.Sum(static f => f == "-" ? 0 : new FileInfo(f).Length);
+
+        // Compile the filter up front: a bad expression or a missing libpcap is one error, before any work.
+        if (_options.Filter is not null)
+        {
+            PacketFilter.Create(_options.Filter).Dispose();
+        }
+
+        var results = new FileResult[files.Count];
+        var merger = files.Count > 1 ? new FlowMerger(_options.Flows) : null;
+        long flowCount = 0;
+
+        var sinkBlocks = sinks.Select(sink => new ActionBlock<IReadOnlyList<Flow>>(
+            batch => sink.ConsumeAsync(batch, token).AsTask(),
+            new ExecutionDataflowBlockOptions { BoundedCapacity = _options.BoundedCapacity, MaxDegreeOfParallelism = 1, CancellationToken = token })).ToArray();
+
+        async Task FanOutAsync(IReadOnlyList<Flow> batch)
+        {
+            Interlocked.Add(ref flowCount, batch.Count);
+            Progress.AddFlows(batch.Count);
+            foreach (var block in sinkBlocks)
+            {
+                if (!await block.SendAsync(batch, token))
+                {
+                    await block.Completion; // rethrows the sink's fault
+                    throw new OperationCanceledException(token);
+                }
+            }
+        }
+
+        var mergeBlock = new ActionBlock<List<Flow>>(
+            async batch =>
+            {
+                if (merger is not null)
+                {
+                    batch.RemoveAll(flow => !merger.Offer(flow));
+                }
+
+                if (batch.Count > 0)
+                {
+                    await FanOutAsync(batch);
+                }
+            },
+            new ExecutionDataflowBlockOptions { BoundedCapacity = _options.BoundedCapacity, MaxDegreeOfParallelism = 1, CancellationToken = token });
+
+        var fileBlock = new ActionBlock<int>(
+            async index =>
+            {
+                results[index] = await ProcessFileAsync(files[index], mergeBlock, token);
+                Progress.FileDone();
+                if (results[index].Error is not null && _options.Strict)
+                {
+                    await cts.CancelAsync();
+                }
+            },
+            new ExecutionDataflowBlockOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Threads), CancellationToken = token });
+
+        try
+        {
+            for (var i = 0; i < files.Count; i++)
+            {
+                fileBlock.Post(i);
+            }
+
+            fileBlock.Complete();
+            await fileBlock.Completion;
+            mergeBlock.Complete();
+            await mergeBlock.Completion;
+            if (merger is not null)
+            {
+                var held = merger.Complete();
+                for (var i = 0; i < held.Count; i += _options.BatchSize)
+                {
+                    await FanOutAsync(held.GetRange(i, Math.Min(_options.BatchSize, held.Count - i)));
+                }
+            }
+
+            foreach (var block in sinkBlocks)
+            {
+                block.Complete();
+            }
+
+            await Task.WhenAll(sinkBlocks.Select(b => b.Completion));
+            foreach (var sink in sinks)
+            {
+                await sink.CompleteAsync(token);
+            }
+        }
+        catch (Exception) when (token.IsCancellationRequested && !cancellationToken.IsCancellationRequested && _options.Strict)
+        {
+            // --strict stopped the run at the first bad file; the results say which.
+        }
+        catch
+        {
+            await cts.CancelAsync();
+            // Surface a sink's own fault rather than the cancellation it caused elsewhere.
+            var faulted = sinkBlocks.FirstOrDefault(b => b.Completion.IsFaulted);
+            if (faulted is not null)
+            {
+                await faulted.Completion;
+            }
+
+            throw;
+        }
+
+        var total = new PacketCounters();
+        long filtered = 0;
+        var done = results.Where(r => r is not null).ToArray();
+        foreach (var r in done)
+        {
+            total.Add(r.Counters);
+            filtered += r.Filtered;
+        }
+
+        return new PipelineResult(done, total, flowCount, filtered, stopwatch.Elapsed);
+    }
+
+    private async Task<FileResult> ProcessFileAsync(string path, ITargetBlock<List<Flow>> output, CancellationToken cancellationToken)
+    {
+        using var filter = _options.Filter is null ? null : PacketFilter.Create(_options.Filter);
+        var processor = new FileFlowProcessor(_options.Flows, filter) { PacketObserver = PacketObserverFactory?.Invoke(path) };
+        var reader = new CaptureFileReader(path);
+        long flows = 0;
+        long reportedBytes = 0, reportedPackets = 0;
+
+        async ValueTask SendCompletedAsync(bool all, CancellationToken ct)
+        {
+            var completed = processor.Table.Completed;
+            while (completed.Count >= _options.BatchSize || (all && completed.Count > 0))
+            {
+                var n = Math.Min(_options.BatchSize, completed.Count);
+                var batch = completed.GetRange(0, n);
+                completed.RemoveRange(0, n);
+                flows += n;
+                if (!await output.SendAsync(batch, ct))
+                {
+                    throw new OperationCanceledException(ct);
+                }
+            }
+        }
+
+        ValueTask AfterChunkAsync(CancellationToken ct)
+        {
+            Progress.AddBytes(reader.Offset - reportedBytes);
+            reportedBytes = reader.Offset;
+            Progress.AddPackets(processor.Counters.Packets - reportedPackets);
+            reportedPackets = processor.Counters.Packets;
+            return SendCompletedAsync(all: false, ct);
+        }
+
+        string? error;
+        try
+        {
+            var outcome = await reader.ReadAsync(processor, AfterChunkAsync, cancellationToken);
+            error = outcome == ReadOutcome.Error ? reader.Error : null;
+            error ??= UnsupportedLinkTypeError(reader.Parser, processor.Counters);
+        }
+        catch (IOException e)
+        {
+            error = e.Message;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            error = e.Message;
+        }
+
+        processor.Table.Flush();
+        await SendCompletedAsync(all: true, cancellationToken);
+        return new FileResult(path, reader.Offset, processor.Counters, flows, processor.Filtered, error);
+    }
+
+    private static string? UnsupportedLinkTypeError(ICaptureParser? parser, PacketCounters counters)
+    {
+        if (parser is PcapParser pcap && !PacketDecoder.IsSupported(pcap.LinkType))
+        {
+            return $"unsupported link type {(int)pcap.LinkType}";
+        }
+
+        // pcapng: every packet on an interface whose link type is unknown
+        return counters.Packets > 0 && counters[DecodeStatus.UnsupportedLinkType] == counters.Packets
+            ? "unsupported link type on every interface"
+            : null;
+    }
+}

@@ -1,0 +1,24 @@
+using BotCapturer.Flows;
+
+namespace BotCapturer.Engine.Pipeline;
+
+/// <summary>Settings of the flow pipeline.</summary>
+public sealed record PipelineOptions
+{
+    /// <summary>Capture files read at once (one reader per core by default).</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Flows per batch between blocks.</summary>
+    public int BatchSize { get; init; } = 4096;
+
+    /// <summary>Batches each block may hold before it pushes back on the blocks before it.</summary>
+    public int BoundedCapacity { get; init; } = 8;
+
+    /// <summary>Stop the whole run at the first bad file instead of going on with the others.</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>A BPF expression (libpcap syntax) that packets must match; null for all packets.</summary>
+    public string? Filter { get; init; }
+
+    public FlowOptions Flows { get; init; } = FlowOptions.Default;
+}
