@@ -1,0 +1,143 @@
+namespace BotCapturer.Vote;
+
+/// <summary>
+/// The voting step (DESIGN.md, Vote; BotCapturer 2018's voting over BotMiner's planes): per-host votes, the
+/// suspicious hosts, and their grouping by <see cref="HostSimilarity"/> with <see cref="AverageLinkage"/>.
+/// </summary>
+public static class Voter
+{
+    /// <summary>Votes every host and groups the suspicious ones.</summary>
+    public static VoteResult Vote(VoteInputs inputs, VoteOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        options ??= VoteOptions.Default;
+        var botScores = BotScore.Compute(inputs.AClusters, inputs.CClusters);
+        var shared = SharedCClusters(inputs.CClusters);
+        var aOf = new Dictionary<string, List<AClusterInput>>(StringComparer.Ordinal);
+        foreach (var a in inputs.AClusters)
+        {
+            foreach (var h in a.Hosts.Distinct(StringComparer.Ordinal))
+            {
+                if (!aOf.TryGetValue(h, out var list))
+                {
+                    aOf[h] = list = [];
+                }
+
+                list.Add(a);
+            }
+        }
+
+        var graph = inputs.Graph;
+        var all = new HashSet<string>(inputs.Hosts, StringComparer.Ordinal);
+        all.UnionWith(graph.Scores.Keys);
+        all.UnionWith(graph.Anomalous);
+        all.UnionWith(graph.EgonetOf.Keys);
+        all.UnionWith(shared.Keys);
+        all.UnionWith(aOf.Keys);
+
+        var verdicts = new List<HostVerdict>(all.Count);
+        foreach (var host in all)
+        {
+            var anomalous = graph.Anomalous.Contains(host);
+            var egonetOf = graph.EgonetOf.GetValueOrDefault(host);
+            var cIds = shared.GetValueOrDefault(host) ?? [];
+            var aList = aOf.GetValueOrDefault(host) ?? [];
+            var score = botScores.GetValueOrDefault(host);
+            var votes = VoteKind.None;
+            votes |= anomalous || egonetOf is not null ? VoteKind.Graph : VoteKind.None;
+            votes |= cIds.Count > 0 ? VoteKind.CPlane : VoteKind.None;
+            votes |= aList.Count > 0 ? VoteKind.APlane : VoteKind.None;
+            votes |= aList.Count > 0 && score >= options.BotScoreThreshold ? VoteKind.BotScore : VoteKind.None;
+            var verdict = new HostVerdict(host, false, votes, score, graph.Scores.GetValueOrDefault(host), anomalous, egonetOf, cIds, aList);
+            verdicts.Add(verdict with { Suspicious = verdict.VoteCount >= options.Quorum });
+        }
+
+        verdicts.Sort(CompareSuspicion);
+        return new VoteResult(verdicts, Group([.. verdicts.Where(v => v.Suspicious)], graph, options));
+    }
+
+    /// <summary>Groups suspicious hosts: average linkage over <see cref="HostSimilarity"/>, cut at <see cref="VoteOptions.GroupCut"/>.</summary>
+    public static List<HostGroup> Group(IReadOnlyList<HostVerdict> suspicious, GraphInput graph, VoteOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(suspicious);
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(options);
+        var n = suspicious.Count;
+        var sim = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i + 1; j < n; j++)
+            {
+                sim[i, j] = sim[j, i] = HostSimilarity.Of(suspicious[i], suspicious[j]);
+            }
+        }
+
+        var groups = new List<HostGroup>();
+        foreach (var cluster in AverageLinkage.Cluster(sim, options.GroupCut))
+        {
+            if (cluster.Count < options.MinGroupSize)
+            {
+                continue;
+            }
+
+            var members = cluster.Select(i => suspicious[i]).OrderBy(v => v.Host, StringComparer.Ordinal).ToList();
+            double total = 0;
+            for (var x = 0; x < cluster.Count; x++)
+            {
+                for (var y = x + 1; y < cluster.Count; y++)
+                {
+                    total += sim[cluster[x], cluster[y]];
+                }
+            }
+
+            var pairs = cluster.Count * (cluster.Count - 1) / 2;
+            var cnc = members
+                .Where(m => m.EgonetOf is not null && graph.Anomalous.Contains(m.EgonetOf))
+                .GroupBy(m => m.EgonetOf!, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => g.Key)
+                .ToList();
+            groups.Add(new HostGroup(0, [.. members.Select(m => m.Host)], cnc, members, pairs == 0 ? 0 : total / pairs));
+        }
+
+        groups.Sort((a, b) => a.Hosts.Count != b.Hosts.Count
+            ? b.Hosts.Count.CompareTo(a.Hosts.Count)
+            : string.CompareOrdinal(a.Hosts[0], b.Hosts[0]));
+        return [.. groups.Select((g, i) => g with { Id = i + 1 })];
+    }
+
+    /// <summary>Host → ids of the C-clusters it shares with at least one other host.</summary>
+    internal static Dictionary<string, List<int>> SharedCClusters(IReadOnlyList<CClusterInput> cClusters)
+    {
+        var shared = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var c in cClusters)
+        {
+            var hosts = c.Hosts.Distinct(StringComparer.Ordinal).ToList();
+            if (hosts.Count < 2)
+            {
+                continue;
+            }
+
+            foreach (var h in hosts)
+            {
+                if (!shared.TryGetValue(h, out var list))
+                {
+                    shared[h] = list = [];
+                }
+
+                list.Add(c.Id);
+            }
+        }
+
+        return shared;
+    }
+
+    private static int CompareSuspicion(HostVerdict a, HostVerdict b)
+    {
+        var c = b.Suspicious.CompareTo(a.Suspicious);
+        c = c != 0 ? c : b.VoteCount.CompareTo(a.VoteCount);
+        c = c != 0 ? c : b.BotScore.CompareTo(a.BotScore);
+        c = c != 0 ? c : b.GraphScore.CompareTo(a.GraphScore);
+        return c != 0 ? c : string.CompareOrdinal(a.Host, b.Host);
+    }
+}
