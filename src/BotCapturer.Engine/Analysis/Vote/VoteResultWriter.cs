@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using BotCapturer.Vote;
+
+namespace BotCapturer.Engine.Analysis.Vote;
+
+/// <summary>Writes the voting step's <c>hosts.csv</c> and <c>groups.json</c>.</summary>
+public static class VoteResultWriter
+{
+    /// <summary>The header of <c>hosts.csv</c>.</summary>
+    public const string HostsHeader = "host,suspicious,votes,vote_kinds,botscore,graph_score,graph_anomalous,egonet_of,cclusters,aclusters,group";
+
+    /// <summary>One line per host, most suspicious first; <c>group</c> is the host's group id or empty.</summary>
+    public static void WriteHosts(TextWriter writer, VoteResult result)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(result);
+        var groupOf = result.Groups.SelectMany(g => g.Hosts.Select(h => (h, g.Id))).ToDictionary(x => x.h, x => x.Id, StringComparer.Ordinal);
+        writer.WriteLine(HostsHeader);
+        var line = new StringBuilder();
+        foreach (var h in result.Hosts)
+        {
+            line.Clear();
+            line.Append(h.Host).Append(',')
+                .Append(h.Suspicious ? "1" : "0").Append(',')
+                .Append(h.VoteCount.ToString(CultureInfo.InvariantCulture)).Append(',')
+                .Append(h.VoteNames).Append(',')
+                .Append(Number(h.BotScore)).Append(',')
+                .Append(Number(h.GraphScore)).Append(',')
+                .Append(h.GraphAnomalous ? "1" : "0").Append(',')
+                .Append(h.EgonetOf).Append(',')
+                .AppendJoin(';', h.CClusters).Append(',')
+                .AppendJoin(';', h.AClusters.Select(a => $"{a.Type}:{a.Id}")).Append(',')
+                .Append(groupOf.TryGetValue(h.Host, out var g) ? g.ToString(CultureInfo.InvariantCulture) : string.Empty);
+            writer.WriteLine(line);
+        }
+    }
+
+    /// <summary>An array of groups, each with <c>id</c>, <c>hosts</c>, <c>cnc</c>, <c>cohesion</c> and per-member <c>evidence</c>.</summary>
+    public static void WriteGroups(Stream stream, IReadOnlyList<HostGroup> groups)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartArray();
+        foreach (var g in groups)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("id", g.Id);
+            WriteStrings(json, "hosts", g.Hosts);
+            WriteStrings(json, "cnc", g.Cnc);
+            json.WriteNumber("cohesion", Math.Round(g.Cohesion, 4));
+            json.WriteStartArray("evidence");
+            foreach (var e in g.Evidence)
+            {
+                json.WriteStartObject();
+                json.WriteString("host", e.Host);
+                WriteStrings(json, "votes", e.VoteNames.Length == 0 ? [] : e.VoteNames.Split('+'));
+                json.WriteNumber("botscore", Math.Round(e.BotScore, 4));
+                json.WriteNumber("graph_score", Math.Round(e.GraphScore, 4));
+                json.WriteBoolean("graph_anomalous", e.GraphAnomalous);
+                if (e.EgonetOf is null)
+                {
+                    json.WriteNull("egonet_of");
+                }
+                else
+                {
+                    json.WriteString("egonet_of", e.EgonetOf);
+                }
+
+                json.WriteStartArray("cclusters");
+                foreach (var c in e.CClusters)
+                {
+                    json.WriteNumberValue(c);
+                }
+
+                json.WriteEndArray();
+                json.WriteStartArray("aclusters");
+                foreach (var a in e.AClusters)
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("id", a.Id);
+                    json.WriteString("type", a.Type);
+                    json.WriteString("target", a.Target);
+                    json.WriteNumber("weight", a.Weight);
+                    json.WriteNumber("hosts", a.Hosts.Count);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.Flush();
+    }
+
+    internal static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            json.WriteStringValue(v);
+        }
+
+        json.WriteEndArray();
+    }
+}
