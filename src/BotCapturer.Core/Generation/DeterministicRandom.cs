@@ -2,8 +2,9 @@ namespace BotCapturer.Generation;
 
 /// <summary>
 /// xoshiro256** (Blackman and Vigna, "Scrambled linear pseudorandom number generators", 2018), seeded through
-/// SplitMix64. Unlike <see cref="Random"/>, its sequence is fixed by this code, so a seed gives the same capture on
-/// every runtime. Each actor derives its own stream, so adding hosts does not change what the others do.
+/// SplitMix64. Unlike <see cref="Random"/>, its sequence is fixed by this code, and its distributions use
+/// <see cref="DeterministicMath"/> rather than the platform's C library, so a seed gives the same capture on every
+/// runtime, operating system and CPU. Each actor derives its own stream, so adding hosts does not change what the others do.
 /// </summary>
 public sealed class DeterministicRandom
 {
@@ -72,21 +73,28 @@ public sealed class DeterministicRandom
     public double Uniform(double min, double max) => min + ((max - min) * NextDouble());
 
     /// <summary>Exponential with the given mean (inverse transform).</summary>
-    public double Exponential(double mean) => -mean * Math.Log(1.0 - NextDouble());
+    public double Exponential(double mean) => -mean * DeterministicMath.Log(1.0 - NextDouble());
 
     /// <summary>Pareto with scale <paramref name="min"/> and shape <paramref name="alpha"/>: heavy-tailed think times (Barford and Crovella, SIGMETRICS 1998).</summary>
-    public double Pareto(double min, double alpha) => min / Math.Pow(1.0 - NextDouble(), 1.0 / alpha);
+    public double Pareto(double min, double alpha) => min / DeterministicMath.Pow(1.0 - NextDouble(), 1.0 / alpha);
 
-    /// <summary>Standard normal (Box–Muller).</summary>
+    /// <summary>Standard normal (Marsaglia's polar method: no trigonometry, and <see cref="Math.Sqrt"/> is exactly rounded everywhere).</summary>
     public double Normal()
     {
-        var u1 = 1.0 - NextDouble();
-        var u2 = NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+        while (true)
+        {
+            var u = (2.0 * NextDouble()) - 1.0;
+            var v = (2.0 * NextDouble()) - 1.0;
+            var s = (u * u) + (v * v);
+            if (s is > 0 and < 1)
+            {
+                return u * Math.Sqrt(-2.0 * DeterministicMath.Log(s) / s);
+            }
+        }
     }
 
     /// <summary>Log-normal: exp(N(ln median, sigma)). Web object sizes are close to log-normal in the body (Barford and Crovella 1998).</summary>
-    public double LogNormal(double median, double sigma) => median * Math.Exp(sigma * Normal());
+    public double LogNormal(double median, double sigma) => median * DeterministicMath.Exp(sigma * Normal());
 
     /// <summary>A rank in [0, n) drawn from a <see cref="ZipfTable"/>: popularity of web sites (Breslau et al., INFOCOM 1999), by inverse transform on 1/(k+1)^s.</summary>
     public int Zipf(double[] cumulative)
@@ -102,7 +110,7 @@ public sealed class DeterministicRandom
         var total = 0.0;
         for (var k = 0; k < n; k++)
         {
-            total += 1.0 / Math.Pow(k + 1, s);
+            total += 1.0 / DeterministicMath.Pow(k + 1, s);
             table[k] = total;
         }
 
