@@ -20,8 +20,8 @@ internal sealed class GraphVerb : ICommandVerb
     [Option("lof-k", Default = 20, HelpText = "LOF neighbourhood size.")]
     public int LofK { get; set; } = 20;
 
-    [Option("anomaly-z", Default = 3.5, HelpText = "Modified z-score of ln(evenness) above which a host is anomalous.")]
-    public double AnomalyZ { get; set; } = 3.5;
+    [Option("anomaly-z", Default = 2.5, HelpText = "Modified z-score of ln(evenness) above which a host is anomalous.")]
+    public double AnomalyZ { get; set; } = 2.5;
 
     [Option('q', "quiet", HelpText = "No summary on stderr (errors still show).")]
     public bool Quiet { get; set; }

@@ -7,9 +7,9 @@ namespace BotCapturer.Graph;
 /// <remarks>
 /// The combination (measured in docs/graph.md): <c>score = Evenness + Structural</c>.
 /// <list type="bullet">
-/// <item>Evenness (nats, <see cref="WeightRegularity.Evenness"/>) carries BotCapturer's observation that a C&amp;C
+/// <item>Evenness (<see cref="WeightRegularity.Evenness"/>) carries BotCapturer's observation that a C&amp;C
 /// server talks to many bots with strikingly even weights. It is 0 for most hosts and large for few.</item>
-/// <item>Structural = ln(1 + the three OddBall out-of-line scores) + ln(max(1, LOF)), a few nats at most: OddBall
+/// <item>Structural = ln(1 + the three OddBall out-of-line scores) + ln(max(1, LOF)), a few units at most: OddBall
 /// (Akoglu 2010, §3.3) adds the out-of-line score and LOF to catch both points far from the laws and points in
 /// sparse regions; the logs keep it from swamping the evenness evidence while still ordering every host.</item>
 /// </list>

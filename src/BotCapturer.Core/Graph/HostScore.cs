@@ -7,7 +7,7 @@ namespace BotCapturer.Graph;
 /// <param name="Id">The host's id in the scored <see cref="HostGraph"/>.</param>
 /// <param name="Score">Final score: <see cref="OwnScore"/>, raised to the inherited score for an egonet member.</param>
 /// <param name="OwnScore"><see cref="Evenness"/> + <see cref="Structural"/>.</param>
-/// <param name="Evenness">Evidence in nats that all the host's edge weights lie in one narrow band.</param>
+/// <param name="Evenness">How strikingly even the edge weights are: sqrt(N − 1) · ln(typical band / own band), 0 when not narrower than typical.</param>
 /// <param name="Structural"><c>ln(1 + OutEN + OutWE + OutLW) + ln(max(1, Lof))</c>: OddBall's anomaly, compressed.</param>
 /// <param name="OutEN">OddBall out-of-line score against the E ~ N law (near-stars and near-cliques).</param>
 /// <param name="OutWE">Out-of-line score against W ~ E (heavy vicinity).</param>

@@ -41,12 +41,13 @@ public static class WeightRegularity
     }
 
     /// <summary>
-    /// Evidence, in nats, that a host's N weights were made evenly: <c>(N − 1) · max(0, ln(reference / width))</c>.
-    /// If a typical host's weights spread over a band of <paramref name="referenceWidth"/>, the chance that the other
-    /// N − 1 weights all land within <paramref name="width"/> of the first is about
-    /// <c>(width / reference)^(N−1)</c>; this is minus its log. It grows with both the number of partners and how
-    /// tight the band is: BotCapturer's "many partners with strikingly even weights" as one number. One partner
-    /// outside the band widens it (a documented blind spot, docs/graph.md).
+    /// How strikingly even a host's N weights are: <c>sqrt(N − 1) · max(0, ln(reference / width))</c>.
+    /// <c>ln(reference / width)</c> is how many times (on a log scale) narrower the host's band is than a typical
+    /// host's; N − 1 partners beyond the first each confirm it, and like a test statistic the evidence grows with the
+    /// square root of their number. The full likelihood (N − 1 times the log-ratio, "all N − 1 land in the band by
+    /// chance") was measured too (docs/graph.md): it lets popular services with merely fairly even weights and
+    /// hundreds of clients outrank small botnets with tight ones. 0 below two partners. One partner outside the band
+    /// widens it (a documented blind spot).
     /// </summary>
     public static double Evenness(int n, double width, double referenceWidth)
     {
@@ -55,7 +56,7 @@ public static class WeightRegularity
             return 0;
         }
 
-        return (n - 1) * Math.Log(referenceWidth / width);
+        return Math.Sqrt(n - 1) * Math.Log(referenceWidth / width);
     }
 
     private static double Mean(ReadOnlySpan<double> weights)
