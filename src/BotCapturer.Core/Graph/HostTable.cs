@@ -77,6 +77,12 @@ public sealed class HostTable
     /// </summary>
     private static bool TryParseAddress(ReadOnlySpan<char> host, out HostAddress address)
     {
+        if (TryParseDottedQuad(host, out var v4))
+        {
+            address = HostAddress.FromIPv4(v4);
+            return true;
+        }
+
         if (host.Contains(':') || host.Count('.') == 3)
         {
             return HostAddress.TryParse(host, out address);
@@ -84,6 +90,44 @@ public sealed class HostTable
 
         address = default;
         return false;
+    }
+
+    // The common case of an edge list, without allocating an IPAddress: four decimal octets, no leading zeros
+    // beyond a single 0 (anything else goes to IPAddress.TryParse).
+    private static bool TryParseDottedQuad(ReadOnlySpan<char> text, out uint value)
+    {
+        value = 0;
+        var octets = 0;
+        var i = 0;
+        while (octets < 4)
+        {
+            var start = i;
+            uint octet = 0;
+            while (i < text.Length && char.IsAsciiDigit(text[i]) && i - start < 3)
+            {
+                octet = (octet * 10) + (uint)(text[i] - '0');
+                i++;
+            }
+
+            if (i == start || octet > 255 || (i - start > 1 && text[start] == '0'))
+            {
+                return false;
+            }
+
+            value = (value << 8) | octet;
+            octets++;
+            if (octets < 4)
+            {
+                if (i >= text.Length || text[i] != '.')
+                {
+                    return false;
+                }
+
+                i++;
+            }
+        }
+
+        return i == text.Length;
     }
 
     /// <summary>The address of a host, or null when the host is a name.</summary>

@@ -37,10 +37,8 @@ public static class Lof
         var tree = new KdTree(distinct, dimensions);
         var neighbors = new int[m * kk];
         var distances = new double[m * kk];
-        for (var p = 0; p < m; p++)
-        {
-            tree.Nearest(p, kk, neighbors.AsSpan(p * kk, kk), distances.AsSpan(p * kk, kk));
-        }
+        // Queries only read the tree: one per point, spread over the cores.
+        Parallel.For(0, m, p => tree.Nearest(p, kk, neighbors.AsSpan(p * kk, kk), distances.AsSpan(p * kk, kk)));
 
         var lrd = new double[m];
         for (var p = 0; p < m; p++)
@@ -75,16 +73,37 @@ public static class Lof
         return result;
     }
 
+    // Lexicographic sort of the rows: a primitive sort on the first coordinate, then the rare runs of equal first
+    // coordinates by the whole row.
     private static (double[] Distinct, int[] PointOf) Distinct(ReadOnlySpan<double> points, int dimensions, int count)
     {
         var rows = points.ToArray();
         var order = new int[count];
+        var keys = new double[count];
         for (var i = 0; i < count; i++)
         {
             order[i] = i;
+            keys[i] = rows[i * dimensions];
         }
 
-        Array.Sort(order, (a, b) => CompareRows(rows, dimensions, a, b));
+        Array.Sort(keys, order);
+        Comparison<int> byRow = (a, b) => CompareRows(rows, dimensions, a, b);
+        for (var start = 0; start < count;)
+        {
+            var end = start + 1;
+            while (end < count && keys[end] == keys[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1 && dimensions > 1)
+            {
+                order.AsSpan(start, end - start).Sort(byRow);
+            }
+
+            start = end;
+        }
+
         var pointOf = new int[count];
         var distinct = new List<double>(points.Length);
         var m = -1;

@@ -42,6 +42,26 @@ public sealed class HostGraphBuilderTests
         Assert.Equal("2001:db8::1", hosts.NameOf(1));
     }
 
+    [Theory]
+    [InlineData("10.132.23.148", true)]
+    [InlineData("0.0.0.0", true)]
+    [InlineData("255.255.255.255", true)]
+    [InlineData("256.1.1.1", false)]
+    [InlineData("1.2.3", false)]
+    [InlineData("1.2.3.4.5", false)]
+    [InlineData("1.2.3.4x", false)]
+    public void Hosts_DottedQuadFastPathAgreesWithIPAddress(string text, bool isAddress)
+    {
+        var table = new HostTable();
+        var id = table.GetOrAdd(text);
+        Assert.Equal(isAddress, table.AddressOf(id) is not null);
+        if (isAddress)
+        {
+            Assert.Equal(HostAddress.Parse(text), table.AddressOf(id));
+            Assert.Equal(text, table.NameOf(id));
+        }
+    }
+
     [Fact]
     public void Merge_InAnyOrder_GivesTheSameGraph()
     {

@@ -18,15 +18,14 @@ public static class EdgeListReader
         var header = await reader.ReadLineAsync(cancellationToken);
         CheckHeader(path, header, "host_a,host_b,weight");
         long line = 1;
+
         while (await reader.ReadLineAsync(cancellationToken) is { } text)
         {
             line++;
-            if (text.Length == 0)
+            if (text.Length > 0)
             {
-                continue;
+                AddLine(builder, path, line, text);
             }
-
-            AddLine(builder, path, line, text);
         }
 
         return builder;
