@@ -53,20 +53,20 @@ public static class CFlowVectorizer
 
         cflows.Sort(static (a, b) => a.Key.CompareTo(b.Key));
 
-        // fph: the C-flow's flow count in each window of its epoch, from the epoch's start to its end or the last flow.
+        // fph: the C-flow's flow count in each window from its first flow to its last (within its epoch). The
+        // windows start at the C-flow's own first flow, so the same behaviour started at another time (bots of one
+        // botnet are not synchronised) gives the same fph values.
         var fph = new int[cflows.Count][];
         long maxFph = 0;
         for (var i = 0; i < cflows.Count; i++)
         {
-            var (key, samples) = cflows[i];
-            var epochStart = origin + (key.Epoch * epochNs);
-            var epochEnd = Math.Min(epochStart + epochNs, last + 1);
-            var windows = (int)Math.Max(1, (epochEnd - epochStart + windowNs - 1) / windowNs);
+            var samples = cflows[i].Samples;
+            var first = samples[0].StartNs;
+            var windows = (int)(((samples[^1].StartNs - first) / windowNs) + 1);
             var counts = new int[windows];
             foreach (var s in samples)
             {
-                var index = (int)Math.Min(windows - 1, (s.StartNs - epochStart) / windowNs);
-                counts[index]++;
+                counts[(int)((s.StartNs - first) / windowNs)]++;
             }
 
             fph[i] = counts;

@@ -9,32 +9,42 @@ namespace BotCapturer.CPlane;
 public sealed class XMeans
 {
     /// <summary>
-    /// Numerical guard on the variance estimate: a cluster of identical points has σ² = 0 and an infinite
-    /// likelihood. 1e-12 is far below the resolution of the vectors (float fractions, 1/12 levels).
+    /// Least variance a cluster is credited with in any dimension: the noise of a uniform quantizer with step Δ is
+    /// Δ²/12 (Widrow), and C-flow vectors resolve one quantization level, Δ = 1/12 (8-d levels are bin / 12; a 52-d
+    /// fraction moves by 1/n when one of n values changes bin, and n is 12 or more for most fph histograms).
+    /// Without it, points that tie exactly in a dimension (frequent: the values are quantized) would have σ² = 0
+    /// and an unbounded likelihood, and X-means would split every exact tie.
     /// </summary>
-    public const double VarianceFloor = 1e-12;
+    public const double VarianceFloor = 1.0 / 12 / 12 / 12;
 
     private const int MaxIterations = 100;
 
     private readonly int _kMax;
     private readonly int _seed;
+    private readonly int _splitTrials;
 
-    public XMeans(int kMax, int seed)
+    /// <param name="kMax">Most clusters.</param>
+    /// <param name="seed">Seed of the k-means++ draws.</param>
+    /// <param name="splitTrials">k-means++ seedings tried for each candidate split.</param>
+    public XMeans(int kMax, int seed, int splitTrials = 5)
     {
         _kMax = Math.Max(1, kMax);
         _seed = seed;
+        _splitTrials = Math.Max(1, splitTrials);
     }
 
     /// <summary>
-    /// BIC of a hard clustering under P&amp;M §3.3's identical spherical Gaussians model:
+    /// BIC of a hard clustering (P&amp;M §3.3: BIC = l̂(D) − p/2 · ln R) when every cluster is a Gaussian with its own
+    /// diagonal covariance:
     /// <code>
-    /// BIC = l̂(D) − p/2 · ln R,   p = (K − 1) + M·K + 1          (K−1 priors, K centroids in M dims, one variance)
-    /// σ̂² = Σ ||x_i − μ_(i)||² / (M (R − K))                       (unbiased, per dimension)
-    /// l̂(D) = Σ_k R_k ln(R_k / R) − R·M/2 · ln(2π σ̂²) − Σ ||x_i − μ_(i)||² / (2 σ̂²)
+    /// σ̂_kd² = Σ_{i in k} (x_id − μ_kd)² / (R_k − 1)                  (unbiased; a singleton borrows Σ_k SSE_kd / (R − K))
+    /// l̂(D) = Σ_k [ R_k ln(R_k / R) − R_k/2 · Σ_d ln(2π σ̂_kd²) − Σ_d Σ_{i in k} (x_id − μ_kd)² / (2 σ̂_kd²) ]
+    /// p = (K − 1) + 2·M·K                                            (priors, centroids, a variance per cluster and dimension)
     /// </code>
-    /// R points, M dimensions, R_k points in cluster k. This is P&amp;M's l̂ written out from the Gaussian density with
-    /// the variance per dimension (their printed per-cluster form drops M from the 2π and residual terms).
-    /// Returns −∞ when R ≤ K (the variance cannot be estimated).
+    /// R points, M dimensions, R_k points in cluster k. P&amp;M's printed model shares one spherical σ² between all
+    /// clusters and dimensions; on C-flow vectors that model fails both ways (measured, docs/cplane.md): a pooled
+    /// variance lets a diffuse benign cloud hide a tight group of bots, and one σ² for 52 dimensions splits every
+    /// group of bots whose jitter sits in two or three bins. Returns −∞ when R ≤ K.
     /// </summary>
     public static double Bic(float[] data, int dim, int[] members, int[] labels, double[] centroids, int k)
     {
@@ -45,26 +55,49 @@ public sealed class XMeans
         }
 
         var counts = new int[k];
-        double sse = 0;
+        var sse = new double[k * dim];
         for (var i = 0; i < r; i++)
         {
-            counts[labels[i]]++;
-            sse += KMeans.Distance2(data, members[i] * dim, centroids, labels[i] * dim, dim);
-        }
-
-        var variance = Math.Max(sse / ((double)dim * (r - k)), VarianceFloor);
-        double logLikelihood = 0;
-        foreach (var rk in counts)
-        {
-            if (rk > 0)
+            var label = labels[i];
+            counts[label]++;
+            var row = members[i] * dim;
+            var centroid = label * dim;
+            for (var d = 0; d < dim; d++)
             {
-                logLikelihood += rk * Math.Log((double)rk / r);
+                var diff = data[row + d] - centroids[centroid + d];
+                sse[centroid + d] += diff * diff;
             }
         }
 
-        logLikelihood -= r * dim / 2.0 * Math.Log(2 * Math.PI * variance);
-        logLikelihood -= sse / (2 * variance);
-        var parameters = (k - 1) + ((double)dim * k) + 1;
+        // A singleton's variance cannot be estimated: it borrows the pooled within-cluster variance, Σ SSE / (R − K).
+        var pooled = new double[dim];
+        for (var c = 0; c < k; c++)
+        {
+            for (var d = 0; d < dim; d++)
+            {
+                pooled[d] += sse[(c * dim) + d] / (r - k);
+            }
+        }
+
+        double logLikelihood = 0;
+        for (var c = 0; c < k; c++)
+        {
+            var rk = counts[c];
+            if (rk == 0)
+            {
+                continue;
+            }
+
+            logLikelihood += rk * Math.Log((double)rk / r);
+            for (var d = 0; d < dim; d++)
+            {
+                var e = sse[(c * dim) + d];
+                var variance = Math.Max(rk > 1 ? e / (rk - 1) : pooled[d], VarianceFloor);
+                logLikelihood -= (rk / 2.0 * Math.Log(2 * Math.PI * variance)) + (e / (2 * variance));
+            }
+        }
+
+        var parameters = (k - 1) + (2.0 * dim * k);
         return logLikelihood - (parameters / 2 * Math.Log(r));
     }
 
@@ -140,23 +173,35 @@ public sealed class XMeans
 
             var parentCentroid = centroids.AsSpan(c * dim, dim).ToArray();
             var parentBic = Bic(data, dim, region, new int[region.Length], parentCentroid, 1);
-            var children = KMeans.PlusPlus(data, dim, region, 2, random);
-            if (children.Length < 2 * dim)
+            // P&M §3.2 try one 2-means split per region; a single try often halves a diffuse cloud and misses a
+            // tight group beside it, so several k-means++ seedings are tried and the best BIC is kept.
+            double[]? best = null;
+            var bestBic = double.NegativeInfinity;
+            for (var trial = 0; trial < _splitTrials; trial++)
             {
-                continue; // all points identical: nothing to split
+                var children = KMeans.PlusPlus(data, dim, region, 2, random);
+                if (children.Length < 2 * dim)
+                {
+                    break; // all points identical: nothing to split
+                }
+
+                var childLabels = new int[region.Length];
+                if (KMeans.Lloyd(data, dim, region, ref children, childLabels, MaxIterations, cancellationToken) < 2)
+                {
+                    continue;
+                }
+
+                var childBic = Bic(data, dim, region, childLabels, children, 2);
+                if (childBic > bestBic)
+                {
+                    bestBic = childBic;
+                    best = children;
+                }
             }
 
-            var childLabels = new int[region.Length];
-            var childK = KMeans.Lloyd(data, dim, region, ref children, childLabels, MaxIterations, cancellationToken);
-            if (childK < 2)
+            if (best is not null && bestBic > parentBic)
             {
-                continue;
-            }
-
-            var childBic = Bic(data, dim, region, childLabels, children, 2);
-            if (childBic > parentBic)
-            {
-                splits.Add((c, childBic - parentBic, children));
+                splits.Add((c, bestBic - parentBic, best));
             }
         }
 
