@@ -25,7 +25,7 @@ public sealed class BruteForceDetector
     /// <summary>Takes one finished flow.</summary>
     public void Observe(Flow flow)
     {
-        if (flow.Protocol != (byte)IpProtocol.Tcp || !flow.SourceSentSyn || !flow.DestinationSentSynAck
+        if (flow.Protocol != (byte)IpProtocol.Tcp || !FlowFacts.SentSyn(flow) || !FlowFacts.AnsweredSyn(flow)
             || flow.SourcePayloadBytes == 0 || flow.DurationNs > _options.BruteForceMaxDuration.Ticks * 100)
         {
             return;

@@ -13,7 +13,7 @@ public static class FlowFacts
     /// </summary>
     public static bool IsFailedAttempt(Flow flow) => flow.Protocol switch
     {
-        (byte)IpProtocol.Tcp => flow.SourceSentSyn && !flow.DestinationSentSynAck,
+        (byte)IpProtocol.Tcp => SentSyn(flow) && !AnsweredSyn(flow),
         (byte)IpProtocol.Udp => flow.DestinationPackets == 0,
         _ => false,
     };
@@ -21,10 +21,19 @@ public static class FlowFacts
     /// <summary>A connection attempt at all: a TCP flow begun with a SYN, or any UDP flow.</summary>
     public static bool IsAttempt(Flow flow) => flow.Protocol switch
     {
-        (byte)IpProtocol.Tcp => flow.SourceSentSyn,
+        (byte)IpProtocol.Tcp => SentSyn(flow),
         (byte)IpProtocol.Udp => true,
         _ => false,
     };
+
+    /// <summary>
+    /// TCP: the initiator opened with a SYN. Flows rebuilt from storage (<see cref="Flow.Create"/>) keep only the OR of
+    /// each side's flags, which carries the same fact: the initiator's only SYN is its opening one.
+    /// </summary>
+    public static bool SentSyn(Flow flow) => flow.SourceSentSyn || (flow.SourceFlags & TcpFlags.Syn) != 0;
+
+    /// <summary>TCP: the responder answered the SYN with a SYN-ACK (from stored flags: the responder sent a SYN at all).</summary>
+    public static bool AnsweredSyn(Flow flow) => flow.DestinationSentSynAck || (flow.DestinationFlags & TcpFlags.Syn) != 0;
 
     /// <summary>
     /// An ICMP destination-unreachable flow (ICMP type 3, RFC 792; ICMPv6 type 1, RFC 4443). The flow table keys ICMP by

@@ -22,12 +22,12 @@ public sealed class SpamDetector
     /// <summary>Takes one finished flow.</summary>
     public void Observe(Flow flow)
     {
-        if (flow.Protocol != (byte)IpProtocol.Tcp || !_options.SmtpPorts.Contains(flow.DestinationPort) || !flow.SourceSentSyn)
+        if (flow.Protocol != (byte)IpProtocol.Tcp || !_options.SmtpPorts.Contains(flow.DestinationPort) || !FlowFacts.SentSyn(flow))
         {
             return;
         }
 
-        if (flow.DestinationSentSynAck)
+        if (FlowFacts.AnsweredSyn(flow))
         {
             _acceptsSmtp.Add(flow.Destination);
         }
