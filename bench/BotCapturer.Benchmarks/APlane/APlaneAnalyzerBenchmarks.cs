@@ -31,7 +31,7 @@ public class APlaneAnalyzerBenchmarks
         for (var i = 0; i < _flows.Length; i++)
         {
             var src = HostAddress.FromIPv4(0x0A00_0000u | (uint)random.Next(1, 2000));
-            var dst = HostAddress.FromIPv4((uint)random.Next(0x0B00_0000, 0xDF00_0000));
+            var dst = HostAddress.FromIPv4((uint)random.Next(0x0B00_0000, 0x7F00_0000) * 2u);
             var t = 1_700_000_000L * second + i * (second / 100);
             _flows[i] = (i % 4) switch
             {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -25,34 +26,50 @@ public sealed class SignatureDetector
             return;
         }
 
-        string? client = null;
-        string? server = null;
-        for (var i = 0; i < _signatures.Count; i++)
+        // Latin-1 is one char per byte: decode each direction at most once, into pooled buffers (no string per flow).
+        char[]? client = null;
+        char[]? server = null;
+        try
         {
-            var signature = _signatures[i];
-            if ((signature.Protocol is { } protocol && protocol != flow.Protocol)
-                || (signature.Ports.Count > 0 && !signature.Ports.Contains(flow.DestinationPort)))
+            for (var i = 0; i < _signatures.Count; i++)
             {
-                continue;
+                var signature = _signatures[i];
+                if ((signature.Protocol is { } protocol && protocol != flow.Protocol)
+                    || (signature.Ports.Count > 0 && !signature.Ports.Contains(flow.DestinationPort)))
+                {
+                    continue;
+                }
+
+                var matched = false;
+                if (signature.Direction != SignatureDirection.Server && flow.SourcePayloadLength > 0)
+                {
+                    client ??= Decode(flow.SourcePayloadPrefix);
+                    matched = IsMatch(signature.Pattern, client.AsSpan(0, flow.SourcePayloadLength));
+                }
+
+                if (!matched && signature.Direction != SignatureDirection.Client && flow.DestinationPayloadLength > 0)
+                {
+                    server ??= Decode(flow.DestinationPayloadPrefix);
+                    matched = IsMatch(signature.Pattern, server.AsSpan(0, flow.DestinationPayloadLength));
+                }
+
+                if (matched)
+                {
+                    var (host, peer) = signature.HostIsDestination ? (flow.Destination, flow.Source) : (flow.Source, flow.Destination);
+                    Add(new MatchKey(host, i), new MatchStats(flow.StartNs, flow.EndNs, 1, [peer], flow.DestinationPort));
+                }
+            }
+        }
+        finally
+        {
+            if (client is not null)
+            {
+                ArrayPool<char>.Shared.Return(client);
             }
 
-            var matched = false;
-            if (signature.Direction != SignatureDirection.Server && flow.SourcePayloadLength > 0)
+            if (server is not null)
             {
-                client ??= Encoding.Latin1.GetString(flow.SourcePayloadPrefix);
-                matched = IsMatch(signature.Pattern, client);
-            }
-
-            if (!matched && signature.Direction != SignatureDirection.Client && flow.DestinationPayloadLength > 0)
-            {
-                server ??= Encoding.Latin1.GetString(flow.DestinationPayloadPrefix);
-                matched = IsMatch(signature.Pattern, server);
-            }
-
-            if (matched)
-            {
-                var (host, peer) = signature.HostIsDestination ? (flow.Destination, flow.Source) : (flow.Source, flow.Destination);
-                Add(new MatchKey(host, i), new MatchStats(flow.StartNs, flow.EndNs, 1, [peer], flow.DestinationPort));
+                ArrayPool<char>.Shared.Return(server);
             }
         }
     }
@@ -86,7 +103,14 @@ public sealed class SignatureDetector
                 signature.Weight);
         })];
 
-    private static bool IsMatch(Regex pattern, string text)
+    private static char[] Decode(ReadOnlySpan<byte> payload)
+    {
+        var chars = ArrayPool<char>.Shared.Rent(payload.Length);
+        Encoding.Latin1.GetChars(payload, chars);
+        return chars;
+    }
+
+    private static bool IsMatch(Regex pattern, ReadOnlySpan<char> text)
     {
         try
         {
