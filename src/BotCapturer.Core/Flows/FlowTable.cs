@@ -217,6 +217,8 @@ public sealed class FlowTable
 
         payload[..take].CopyTo(buffer.AsSpan(length));
         length += take;
-        nextSeq = sequence + (uint)packet.WirePayloadLength;
+        // Advance by the captured bytes: after a segment cut by the snap length the stream has a hole, so no later
+        // segment lines up and the prefix ends where the captured bytes end.
+        nextSeq = sequence + (uint)payload.Length;
     }
 }

@@ -82,6 +82,21 @@ public class FlowTablePayloadTests
     }
 
     [Fact]
+    public void A_segment_cut_by_the_snap_length_ends_the_prefix()
+    {
+        var table = new FlowTable(FlowOptions.Default with { PayloadBytes = 4096 });
+        Send(table, true, TcpFlags.Syn, ClientIsn, [], 1);
+        Send(table, false, TcpFlags.Syn | TcpFlags.Ack, ServerIsn, [], 2);
+        var (_, segments) = ResponseInSegments();
+        var cut = new DecodedPacket(Server, Client, 80, 59946, (byte)IpProtocol.Tcp, TcpFlags.Ack, 0, 100, 1448, ServerIsn + 1, 1488);
+        table.Add(cut, 3, 1502, segments[0].AsSpan(0, 100));
+        Send(table, false, TcpFlags.Ack, ServerIsn + 1 + 1448, segments[1], 4);
+
+        table.Flush();
+        Assert.Equal(segments[0].AsSpan(0, 100).ToArray(), Assert.Single(table.Completed).DestinationPayloadPrefix.ToArray());
+    }
+
+    [Fact]
     public void Without_a_handshake_the_first_segment_seen_starts_the_prefix()
     {
         var table = new FlowTable(FlowOptions.Default with { PayloadBytes = 64 });
