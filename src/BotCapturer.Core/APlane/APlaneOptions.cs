@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using BotCapturer.Net;
 
 namespace BotCapturer.APlane;
 
@@ -84,6 +85,12 @@ public sealed record APlaneOptions
 
     /// <summary>Distinct mail servers one host connects to in the window. A mail client talks to one or two submission servers.</summary>
     public int SpamMinServers { get; init; } = 10;
+
+    /// <summary>
+    /// Which hosts are internal (the monitored network); only internal hosts can be spammers. Null: every host. The
+    /// run command can pass the C-plane's internal-network set here.
+    /// </summary>
+    public Func<HostAddress, bool>? IsInternal { get; init; }
 
     /// <summary>Hosts that themselves accept SMTP connections are mail servers (relays deliver to many MX hosts): not spammers.</summary>
     public bool SpamIgnoreMailServers { get; init; } = true;

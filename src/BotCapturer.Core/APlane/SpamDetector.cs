@@ -6,7 +6,7 @@ using BotCapturer.Net;
 namespace BotCapturer.APlane;
 
 /// <summary>
-/// Spam (BotMiner §3.3): one host opening SMTP connections (25/465/587, answered or not: spam bots are often
+/// Spam (BotMiner §3.3): one (internal, when <see cref="APlaneOptions.IsInternal"/> is set) host opening SMTP connections (25/465/587, answered or not: spam bots are often
 /// blocked) to many distinct mail servers within a window. A host that itself accepts SMTP connections is a mail
 /// server relaying mail, not a spammer, and is left out (<see cref="APlaneOptions.SpamIgnoreMailServers"/>); a mail
 /// server receiving mail is the destination of SMTP flows and never a source here.
@@ -64,7 +64,9 @@ public sealed class SpamDetector
         var result = new List<Activity>();
         foreach (var (client, servers) in _servers)
         {
-            if (servers.Count < _options.SpamMinServers || (_options.SpamIgnoreMailServers && _acceptsSmtp.Contains(client)))
+            if (servers.Count < _options.SpamMinServers
+                || (_options.SpamIgnoreMailServers && _acceptsSmtp.Contains(client))
+                || (_options.IsInternal is { } isInternal && !isInternal(client)))
             {
                 continue;
             }

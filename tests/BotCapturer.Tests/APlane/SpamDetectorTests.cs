@@ -56,6 +56,19 @@ public class SpamDetectorTests
     }
 
     [Fact]
+    public void Only_internal_hosts_are_spammers_when_the_network_is_known()
+    {
+        var detector = new SpamDetector(APlaneOptions.Default with { IsInternal = h => h.IsIPv4 && (h.IPv4Value >> 24) == 10 });
+        for (var i = 0; i < 15; i++)
+        {
+            detector.Observe(Connection("10.2.25.102", Spread(i), 25, T0 + i * Second, Second, Ehlo, null));
+            detector.Observe(Connection("198.51.100.77", Spread(i), 25, T0 + i * Second, Second, Ehlo, null));
+        }
+
+        Assert.Equal(Ip("10.2.25.102"), Assert.Single(detector.Complete()).Host);
+    }
+
+    [Fact]
     public void A_mail_client_using_its_submission_server_is_not_spam()
     {
         var detector = new SpamDetector();
