@@ -15,6 +15,11 @@ public sealed class FlowTable
     private readonly Dictionary<FlowKey, Flow> _active = new(4096);
     private readonly List<Flow> _completed = new(4096);
     private readonly long _closeLingerNs;
+    private readonly FlowLruList _tcp;
+    private readonly FlowLruList _udp;
+    private readonly FlowLruList _icmp;
+    private readonly FlowLruList _other;
+    private readonly FlowLruList _closed;
     private readonly long _sweepIntervalNs;
     private long _firstNs = long.MinValue;
     private long _nowNs = long.MinValue;
@@ -25,6 +30,11 @@ public sealed class FlowTable
         _options = options ?? FlowOptions.Default;
         _closeLingerNs = _options.CloseLinger.Ticks * 100;
         _sweepIntervalNs = Math.Max(1, _options.SweepInterval.Ticks * 100);
+        _tcp = new FlowLruList(_options.TimeoutNs(6));
+        _udp = new FlowLruList(_options.TimeoutNs(17));
+        _icmp = new FlowLruList(_options.TimeoutNs(1));
+        _other = new FlowLruList(_options.TimeoutNs(0));
+        _closed = new FlowLruList(_closeLingerNs);
     }
 
     /// <summary>Flows that have ended and not been taken yet.</summary>
@@ -67,6 +77,7 @@ public sealed class FlowTable
             if (idle || reused)
             {
                 flow.End = idle && !flow.Closed ? FlowEnd.Idle : flow.End == FlowEnd.EndOfInput ? FlowEnd.Reused : flow.End;
+                flow.LruList?.Remove(flow);
                 _completed.Add(flow);
                 exists = false;
             }
@@ -84,8 +95,18 @@ public sealed class FlowTable
             };
         }
 
-        Update(slot!, packet, aToB == slot!.SourceIsA, timestampNs, wireLength, frame);
+        var current = slot!;
+        Update(current, packet, aToB == current.SourceIsA, timestampNs, wireLength, frame);
+        (current.Closed ? _closed : ListFor(packet.Protocol)).Touch(current);
     }
+
+    private FlowLruList ListFor(byte protocol) => protocol switch
+    {
+        (byte)IpProtocol.Tcp => _tcp,
+        (byte)IpProtocol.Udp => _udp,
+        (byte)IpProtocol.Icmp or (byte)IpProtocol.Icmpv6 => _icmp,
+        _ => _other,
+    };
 
     /// <summary>Ends the file: every open flow is completed and marked as possibly continuing in a later file.</summary>
     public void Flush()
@@ -97,6 +118,7 @@ public sealed class FlowTable
                 flow.MayContinueLater = true;
             }
 
+            flow.LruList?.Remove(flow);
             _completed.Add(flow);
         }
 
@@ -106,19 +128,26 @@ public sealed class FlowTable
     private void Sweep()
     {
         _lastSweepNs = _nowNs;
-        foreach (var (key, flow) in _active)
-        {
-            var idleNs = _nowNs - flow.EndNs;
-            if (flow.Closed ? idleNs > _closeLingerNs : idleNs > _options.TimeoutNs(key.Protocol))
-            {
-                if (!flow.Closed)
-                {
-                    flow.End = FlowEnd.Idle;
-                }
+        Expire(_closed);
+        Expire(_tcp);
+        Expire(_udp);
+        Expire(_icmp);
+        Expire(_other);
+    }
 
-                _completed.Add(flow);
-                _active.Remove(key); // allowed while enumerating since .NET Core 3.0
+    /// <summary>Evicts from the least recently used end while flows are idle past the list's timeout.</summary>
+    private void Expire(FlowLruList list)
+    {
+        while (list.Head is { } flow && _nowNs - flow.EndNs > list.TimeoutNs)
+        {
+            list.Remove(flow);
+            if (!flow.Closed)
+            {
+                flow.End = FlowEnd.Idle;
             }
+
+            _completed.Add(flow);
+            _active.Remove(flow.Key);
         }
     }
 
