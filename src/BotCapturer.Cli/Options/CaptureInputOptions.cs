@@ -6,7 +6,7 @@ namespace BotCapturer.Cli.Options;
 internal abstract class CaptureInputOptions
 {
     [Value(0, MetaName = "captures", Required = true, HelpText = "Capture files (pcap or pcapng) or folders of them; '-' reads standard input.")]
-    public IEnumerable<string> Inputs { get; set; } = [];
+    public virtual IEnumerable<string> Inputs { get; set; } = [];
 
     [Option("threads", HelpText = "Capture files read at once (default: one per core).")]
     public int? Threads { get; set; }

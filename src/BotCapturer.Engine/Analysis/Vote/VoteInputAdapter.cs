@@ -1,0 +1,26 @@
+using BotCapturer.APlane;
+using BotCapturer.CPlane;
+using BotCapturer.Engine.Analysis.APlane;
+using BotCapturer.Graph;
+using BotCapturer.Vote;
+
+namespace BotCapturer.Engine.Analysis.Vote;
+
+/// <summary>Turns the three planes' results into the voting step's plain inputs (hosts as address text).</summary>
+public static class VoteInputAdapter
+{
+    /// <summary>The voting inputs of one analysis.</summary>
+    public static VoteInputs From(GraphScores graph, CPlaneResult cplane, APlaneResult aplane)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(cplane);
+        ArgumentNullException.ThrowIfNull(aplane);
+        var scores = graph.Ranked.ToDictionary(s => s.Host, s => s.Score, StringComparer.Ordinal);
+        var anomalous = graph.Anomalous.Select(s => s.Host).ToHashSet(StringComparer.Ordinal);
+        var egonetOf = graph.Ranked.Where(s => s.EgonetOf is not null).ToDictionary(s => s.Host, s => s.EgonetOf!, StringComparer.Ordinal);
+        var cClusters = cplane.Clusters.Select(c => new CClusterInput(c.Id, [.. c.Hosts.Select(h => h.ToString())])).ToList();
+        var aClusters = aplane.Clusters.Select(a => new AClusterInput(
+            a.Id, APlaneCsvWriter.TypeName(a.Type), a.Weight, [.. a.Hosts.Select(h => h.ToString())], a.Target)).ToList();
+        return new VoteInputs(scores.Keys, new GraphInput(scores, anomalous, egonetOf), cClusters, aClusters);
+    }
+}
