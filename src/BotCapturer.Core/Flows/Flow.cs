@@ -143,6 +143,12 @@ public sealed class Flow
 
     internal uint DestinationNextSeq { get; set; }
 
+    /// <summary>The source's next sequence number is known from its SYN before any payload arrived.</summary>
+    internal bool SourceSeqKnown { get; set; }
+
+    /// <summary>The destination's next sequence number is known from its SYN-ACK before any payload arrived.</summary>
+    internal bool DestinationSeqKnown { get; set; }
+
     public override string ToString() =>
         $"{Protocol} {Source}:{SourcePort} -> {Destination}:{DestinationPort} {SourcePackets}/{DestinationPackets} pkts {State}";
 }

@@ -182,12 +182,17 @@ public sealed class FlowTable
             if ((flags & (TcpFlags.Syn | TcpFlags.Ack)) == TcpFlags.Syn)
             {
                 flow.SourceSentSyn = true;
+                if (flow.SourcePayloadLength == 0)
+                {
+                    // RFC 9293 §3.4: the SYN takes one sequence number; the stream's first byte is ISN+1.
+                    (flow.SourceNextSeq, flow.SourceSeqKnown) = (packet.Sequence + 1, true);
+                }
             }
 
             if (!payload.IsEmpty && flow.SourcePayloadLength < _options.PayloadBytes)
             {
                 var (buffer, length, next) = (flow.SourcePayload, flow.SourcePayloadLength, flow.SourceNextSeq);
-                AppendPayload(ref buffer, ref length, ref next, packet, payload);
+                AppendPayload(ref buffer, ref length, ref next, flow.SourceSeqKnown, packet, payload);
                 (flow.SourcePayload, flow.SourcePayloadLength, flow.SourceNextSeq) = (buffer, length, next);
             }
         }
@@ -201,12 +206,16 @@ public sealed class FlowTable
             if ((flags & (TcpFlags.Syn | TcpFlags.Ack)) == (TcpFlags.Syn | TcpFlags.Ack))
             {
                 flow.DestinationSentSynAck = true;
+                if (flow.DestinationPayloadLength == 0)
+                {
+                    (flow.DestinationNextSeq, flow.DestinationSeqKnown) = (packet.Sequence + 1, true);
+                }
             }
 
             if (!payload.IsEmpty && flow.DestinationPayloadLength < _options.PayloadBytes)
             {
                 var (buffer, length, next) = (flow.DestinationPayload, flow.DestinationPayloadLength, flow.DestinationNextSeq);
-                AppendPayload(ref buffer, ref length, ref next, packet, payload);
+                AppendPayload(ref buffer, ref length, ref next, flow.DestinationSeqKnown, packet, payload);
                 (flow.DestinationPayload, flow.DestinationPayloadLength, flow.DestinationNextSeq) = (buffer, length, next);
             }
         }
@@ -223,10 +232,13 @@ public sealed class FlowTable
         }
     }
 
-    private void AppendPayload(ref byte[]? buffer, ref int length, ref uint nextSeq, in DecodedPacket packet, ReadOnlySpan<byte> payload)
+    private void AppendPayload(ref byte[]? buffer, ref int length, ref uint nextSeq, bool seqKnown, in DecodedPacket packet, ReadOnlySpan<byte> payload)
     {
-        // TCP: keep the stream's first bytes in order; an out-of-order or retransmitted segment is left out.
-        if (packet.Protocol == (byte)IpProtocol.Tcp && length > 0 && packet.Sequence != nextSeq)
+        // TCP: keep the stream's first bytes in order; an out-of-order or retransmitted segment is left out. Once the
+        // handshake told where the stream starts, a later segment that arrives first is left out too (it would
+        // otherwise be taken for the start of the stream). Data on a SYN (RFC 7413) starts at ISN+1.
+        var sequence = (packet.Flags & TcpFlags.Syn) != 0 ? packet.Sequence + 1 : packet.Sequence;
+        if (packet.Protocol == (byte)IpProtocol.Tcp && (length > 0 || seqKnown) && sequence != nextSeq)
         {
             return;
         }
@@ -242,6 +254,8 @@ public sealed class FlowTable
 
         payload[..take].CopyTo(buffer.AsSpan(length));
         length += take;
-        nextSeq = packet.Sequence + (uint)packet.WirePayloadLength;
+        // Advance by the captured bytes: after a segment cut by the snap length the stream has a hole, so no later
+        // segment lines up and the prefix ends where the captured bytes end.
+        nextSeq = sequence + (uint)payload.Length;
     }
 }
