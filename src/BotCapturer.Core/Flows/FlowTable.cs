@@ -43,6 +43,19 @@ public sealed class FlowTable
     /// <summary>Flows currently open.</summary>
     public int ActiveCount => _active.Count;
 
+    /// <summary>
+    /// Tells the table when its capture file began, for a table that sees only part of a file (a shard): flows are
+    /// marked as possibly continuing an earlier file by their distance from the file's start, not the shard's.
+    /// </summary>
+    public void SetFileStart(long timestampNs)
+    {
+        if (_firstNs == long.MinValue)
+        {
+            _firstNs = timestampNs;
+            _lastSweepNs = timestampNs;
+        }
+    }
+
     /// <summary>Adds one decoded packet.</summary>
     /// <param name="packet">The decoded packet.</param>
     /// <param name="timestampNs">Its capture time.</param>
@@ -52,12 +65,7 @@ public sealed class FlowTable
     {
         if (timestampNs > _nowNs)
         {
-            if (_firstNs == long.MinValue)
-            {
-                _firstNs = timestampNs;
-                _lastSweepNs = timestampNs;
-            }
-
+            SetFileStart(timestampNs);
             _nowNs = timestampNs;
             if (_nowNs - _lastSweepNs >= _sweepIntervalNs)
             {

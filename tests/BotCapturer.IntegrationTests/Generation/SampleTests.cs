@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using BotCapturer.Capture;
 using BotCapturer.Generation;
@@ -84,17 +83,8 @@ public sealed class SampleTests
 
     private static (string Output, string Error) Run(string tool, params string[] arguments)
     {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{tool} exited with {process.ExitCode}: {error.Result}");
-        return (output, error.Result);
+        var (code, output, error) = ExternalTool.Run(tool, arguments);
+        Assert.True(code == 0, $"{tool} exited with {code}: {error}");
+        return (output, error);
     }
 }
