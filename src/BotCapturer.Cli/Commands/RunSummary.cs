@@ -18,7 +18,8 @@ internal static class RunSummary
             counts.Add(new("packets", flows.Counters.Packets));
         }
 
-        counts.Add(new("flows", analysis.HostGraph.Flows));
+        counts.Add(new("flows", analysis.HostGraph.Flows + analysis.GraphInput.Dropped));
+        counts.Add(new("graph_flows", analysis.HostGraph.Flows));
         counts.Add(new("cflows", result.CPlane.Vectors.Vectors.Count));
         counts.Add(new("cclusters", result.CPlane.Clusters.Count));
         counts.Add(new("graph_hosts", result.Graph.Count));
@@ -44,7 +45,7 @@ internal static class RunSummary
             {
                 var a = e.AClusters.Count == 0 ? "-" : string.Join("; ", e.AClusters.Select(x => $"{x.Type} {x.Target}"));
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {e.Host,-16} votes {e.VoteNames,-27} botscore {e.BotScore,6:0.00}  graph {e.GraphScore,6:0.00}{(e.EgonetOf is null ? string.Empty : " egonet of " + e.EgonetOf)}  C {string.Join(',', e.CClusters)}  A {a}"));
+                    $"  {e.Host,-16} votes {e.VoteNames,-27} botscore {e.BotScore,6:0.00}  graph {e.GraphScore,6:0.00}{(e.Egonets.Count == 0 ? string.Empty : " egonet of " + string.Join(',', e.Egonets))}  C {string.Join(',', e.CClusters)}  A {a}"));
             }
         }
 

@@ -29,8 +29,8 @@ internal sealed class RunVerb : APlaneInputOptions, ICommandVerb, ICPlaneOptionS
     [Option("min-group", Default = 2, HelpText = "Smallest group reported.")]
     public int MinGroup { get; set; } = 2;
 
-    [Option("anomaly-z", Default = 2.0, HelpText = "Graph layer: modified z-score of evenness above which a host is anomalous (run measures 2.0, docs/vote.md).")]
-    public double AnomalyZ { get; set; } = 2.0;
+    [Option("anomaly-z", Default = 2.5, HelpText = "Graph layer: modified z-score of evenness above which a host is anomalous.")]
+    public double AnomalyZ { get; set; } = 2.5;
 
     public string Epoch { get; set; } = "24h";
 

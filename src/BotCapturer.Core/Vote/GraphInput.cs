@@ -9,6 +9,12 @@ public sealed record GraphInput(
     IReadOnlySet<string> Anomalous,
     IReadOnlyDictionary<string, string> EgonetOf)
 {
+    /// <summary>
+    /// Hosts whose edge weights are strikingly even (the graph layer's evenness above 0) without being anomalous
+    /// on their own; a C-cluster that talks only to such a host confirms it as a C&amp;C candidate (see <see cref="Voter"/>).
+    /// </summary>
+    public IReadOnlySet<string> Even { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>No graph opinion at all.</summary>
     public static GraphInput Empty { get; } = new(
         new Dictionary<string, double>(StringComparer.Ordinal),

@@ -41,13 +41,11 @@ public static class HostSimilarity
         return s;
     }
 
-    /// <summary>Both in the egonet of the same anomalous host, or one is the anomalous host of the other's egonet.</summary>
+    /// <summary>Both in the egonet of the same C&amp;C candidate, or one is the candidate of the other's egonet.</summary>
     public static bool SharesEgonet(HostVerdict a, HostVerdict b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return (a.EgonetOf is not null && string.Equals(a.EgonetOf, b.EgonetOf, StringComparison.Ordinal))
-            || string.Equals(a.EgonetOf, b.Host, StringComparison.Ordinal)
-            || string.Equals(b.EgonetOf, a.Host, StringComparison.Ordinal);
+        return a.Egonets.Any(b.Egonets.Contains) || a.Egonets.Contains(b.Host) || b.Egonets.Contains(a.Host);
     }
 }

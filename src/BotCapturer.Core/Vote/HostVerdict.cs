@@ -7,9 +7,13 @@ namespace BotCapturer.Vote;
 /// <param name="BotScore">BotMiner's cross-plane botscore s(h).</param>
 /// <param name="GraphScore">The graph layer's score (0 when the host is not in the graph).</param>
 /// <param name="GraphAnomalous">Flagged by the graph layer itself.</param>
-/// <param name="EgonetOf">The anomalous host whose even-weighted egonet this host is in, or null.</param>
+/// <param name="Egonets">The C&amp;C candidates whose even-weighted egonet this host is in: the graph layer's anomalous host, and servers confirmed by a C-cluster (see <see cref="Voter"/>).</param>
 /// <param name="CClusters">Ids of the C-clusters this host shares with other hosts.</param>
 /// <param name="AClusters">The A-clusters this host is in.</param>
+/// <param name="Planes">
+/// Planes with any opinion on the host, below the vote bar too: in a C-cluster (even alone), edge weights even in
+/// the graph (evenness above 0) or graph-voted, in an A-cluster. Orders hosts with equal votes and botscore.
+/// </param>
 public sealed record HostVerdict(
     string Host,
     bool Suspicious,
@@ -17,9 +21,10 @@ public sealed record HostVerdict(
     double BotScore,
     double GraphScore,
     bool GraphAnomalous,
-    string? EgonetOf,
+    IReadOnlyList<string> Egonets,
     IReadOnlyList<int> CClusters,
-    IReadOnlyList<AClusterInput> AClusters)
+    IReadOnlyList<AClusterInput> AClusters,
+    int Planes = 0)
 {
     /// <summary>Number of votes.</summary>
     public int VoteCount => System.Numerics.BitOperations.PopCount((uint)Votes);

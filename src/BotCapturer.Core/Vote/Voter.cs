@@ -6,13 +6,14 @@ namespace BotCapturer.Vote;
 /// </summary>
 public static class Voter
 {
-    /// <summary>Votes every host and groups the suspicious ones.</summary>
+    /// <summary>Votes every host and groups the suspicious ones; hosts are ordered by suspicion, votes, botscore, planes with an opinion, graph score.</summary>
     public static VoteResult Vote(VoteInputs inputs, VoteOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         options ??= VoteOptions.Default;
         var botScores = BotScore.Compute(inputs.AClusters, inputs.CClusters);
         var shared = SharedCClusters(inputs.CClusters);
+        var inCPlane = inputs.CClusters.SelectMany(c => c.Hosts).ToHashSet(StringComparer.Ordinal);
         var aOf = new Dictionary<string, List<AClusterInput>>(StringComparer.Ordinal);
         foreach (var a in inputs.AClusters)
         {
@@ -28,10 +29,11 @@ public static class Voter
         }
 
         var graph = inputs.Graph;
+        var egonets = Egonets(inputs);
         var all = new HashSet<string>(inputs.Hosts, StringComparer.Ordinal);
         all.UnionWith(graph.Scores.Keys);
         all.UnionWith(graph.Anomalous);
-        all.UnionWith(graph.EgonetOf.Keys);
+        all.UnionWith(egonets.Keys);
         all.UnionWith(shared.Keys);
         all.UnionWith(aOf.Keys);
 
@@ -39,28 +41,30 @@ public static class Voter
         foreach (var host in all)
         {
             var anomalous = graph.Anomalous.Contains(host);
-            var egonetOf = graph.EgonetOf.GetValueOrDefault(host);
+            var egonetsOf = egonets.GetValueOrDefault(host) ?? [];
             var cIds = shared.GetValueOrDefault(host) ?? [];
             var aList = aOf.GetValueOrDefault(host) ?? [];
             var score = botScores.GetValueOrDefault(host);
             var votes = VoteKind.None;
-            votes |= anomalous || egonetOf is not null ? VoteKind.Graph : VoteKind.None;
+            votes |= anomalous || egonetsOf.Count > 0 ? VoteKind.Graph : VoteKind.None;
             votes |= cIds.Count > 0 ? VoteKind.CPlane : VoteKind.None;
             votes |= aList.Count > 0 ? VoteKind.APlane : VoteKind.None;
             votes |= aList.Count > 0 && score >= options.BotScoreThreshold ? VoteKind.BotScore : VoteKind.None;
-            var verdict = new HostVerdict(host, false, votes, score, graph.Scores.GetValueOrDefault(host), anomalous, egonetOf, cIds, aList);
+            var planes = (inCPlane.Contains(host) ? 1 : 0)
+                + (votes.HasFlag(VoteKind.Graph) || graph.Even.Contains(host) ? 1 : 0)
+                + (aList.Count > 0 ? 1 : 0);
+            var verdict = new HostVerdict(host, false, votes, score, graph.Scores.GetValueOrDefault(host), anomalous, egonetsOf, cIds, aList, planes);
             verdicts.Add(verdict with { Suspicious = verdict.VoteCount >= options.Quorum });
         }
 
         verdicts.Sort(CompareSuspicion);
-        return new VoteResult(verdicts, Group([.. verdicts.Where(v => v.Suspicious)], graph, options));
+        return new VoteResult(verdicts, Group([.. verdicts.Where(v => v.Suspicious)], options));
     }
 
     /// <summary>Groups suspicious hosts: average linkage over <see cref="HostSimilarity"/>, cut at <see cref="VoteOptions.GroupCut"/>.</summary>
-    public static List<HostGroup> Group(IReadOnlyList<HostVerdict> suspicious, GraphInput graph, VoteOptions options)
+    public static List<HostGroup> Group(IReadOnlyList<HostVerdict> suspicious, VoteOptions options)
     {
         ArgumentNullException.ThrowIfNull(suspicious);
-        ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(options);
         var n = suspicious.Count;
         var sim = new double[n, n];
@@ -92,8 +96,8 @@ public static class Voter
 
             var pairs = cluster.Count * (cluster.Count - 1) / 2;
             var cnc = members
-                .Where(m => m.EgonetOf is not null && graph.Anomalous.Contains(m.EgonetOf))
-                .GroupBy(m => m.EgonetOf!, StringComparer.Ordinal)
+                .SelectMany(m => m.Egonets)
+                .GroupBy(c => c, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => g.Key)
                 .ToList();
@@ -104,6 +108,53 @@ public static class Voter
             ? b.Hosts.Count.CompareTo(a.Hosts.Count)
             : string.CompareOrdinal(a.Hosts[0], b.Hosts[0]));
         return [.. groups.Select((g, i) => g with { Id = i + 1 })];
+    }
+
+    /// <summary>
+    /// Host → the C&amp;C candidates whose even-weighted egonet it is in: the graph layer's anomalous hosts (its own
+    /// egonet expansion), and servers confirmed across planes: a C-cluster of two or more hosts whose C-flows all go
+    /// to one server whose edge weights are strikingly even. Bots of one centralized botnet talk to their C&amp;C alike
+    /// (BotMiner §2.2, §3.2) and the C&amp;C talks to its bots evenly (BotCapturer 2018); a popular service is neither.
+    /// </summary>
+    internal static Dictionary<string, List<string>> Egonets(VoteInputs inputs)
+    {
+        var graph = inputs.Graph;
+        var egonets = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Add(string host, string server)
+        {
+            if (!egonets.TryGetValue(host, out var list))
+            {
+                egonets[host] = list = [];
+            }
+
+            if (!list.Contains(server))
+            {
+                list.Add(server);
+            }
+        }
+
+        foreach (var (host, server) in graph.EgonetOf)
+        {
+            Add(host, server);
+        }
+
+        foreach (var c in inputs.CClusters)
+        {
+            if (c.Server is { } server && c.Hosts.Count >= 2 && (graph.Even.Contains(server) || graph.Anomalous.Contains(server)))
+            {
+                foreach (var host in c.Hosts)
+                {
+                    Add(host, server);
+                }
+            }
+        }
+
+        foreach (var list in egonets.Values)
+        {
+            list.Sort(StringComparer.Ordinal);
+        }
+
+        return egonets;
     }
 
     /// <summary>Host → ids of the C-clusters it shares with at least one other host.</summary>
@@ -137,6 +188,7 @@ public static class Voter
         var c = b.Suspicious.CompareTo(a.Suspicious);
         c = c != 0 ? c : b.VoteCount.CompareTo(a.VoteCount);
         c = c != 0 ? c : b.BotScore.CompareTo(a.BotScore);
+        c = c != 0 ? c : b.Planes.CompareTo(a.Planes);
         c = c != 0 ? c : b.GraphScore.CompareTo(a.GraphScore);
         return c != 0 ? c : string.CompareOrdinal(a.Host, b.Host);
     }

@@ -85,4 +85,31 @@ public sealed class GroupingTests
         Assert.Empty(high.Suspicious);
         Assert.Equal(2, high.Hosts[0].VoteCount);
     }
+
+    [Fact]
+    public void A_C_cluster_talking_only_to_one_even_weighted_server_confirms_it_as_CnC()
+    {
+        // C0: p, q both only to server s (even in the graph); C1: u, v only to popular server t (not even);
+        // C2: w alone to s. p and q: graph vote through s, C vote, so suspicious and grouped with s as C&C.
+        var graph = new GraphInput(new Dictionary<string, double>(), new HashSet<string>(), new Dictionary<string, string>())
+        {
+            Even = new HashSet<string> { "s" },
+        };
+        var inputs = new VoteInputs(
+            ["p", "q", "u", "v", "w", "s", "t"],
+            graph,
+            [new(0, ["p", "q"], "s"), new(1, ["u", "v"], "t"), new(2, ["w"], "s"), new(3, ["p", "q", "u", "v"])],
+            []);
+
+        var result = Voter.Vote(inputs);
+
+        Assert.Equal(["p", "q"], result.Suspicious.Select(h => h.Host).Order(StringComparer.Ordinal));
+        Assert.All(result.Suspicious, h => Assert.Equal(["s"], h.Egonets));
+        Assert.Equal(VoteKind.CPlane, result.Hosts.Single(h => h.Host == "u").Votes);
+        Assert.Empty(result.Hosts.Single(h => h.Host == "w").Egonets); // one host alone confirms nothing
+        var group = Assert.Single(result.Groups);
+        Assert.Equal(["p", "q"], group.Hosts);
+        Assert.Equal(["s"], group.Cnc);
+        Assert.Equal(3, group.Cohesion); // C0 and C3 shared, confirmed by the shared egonet of s, which counts 1
+    }
 }

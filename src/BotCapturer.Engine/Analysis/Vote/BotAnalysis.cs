@@ -27,6 +27,7 @@ public sealed class BotAnalysis
         CFlows = new CFlowSink(cplane);
         HostGraph = new HostGraphSink(weight);
         Activities = new ActivitySink(aplane);
+        GraphInput = new HostFlowFilter(HostGraph);
     }
 
     /// <summary>The C-flow aggregate.</summary>
@@ -35,11 +36,14 @@ public sealed class BotAnalysis
     /// <summary>The host graph.</summary>
     public HostGraphSink HostGraph { get; }
 
+    /// <summary>The host graph's input: flows between two hosts only.</summary>
+    public HostFlowFilter GraphInput { get; }
+
     /// <summary>The A-plane detectors.</summary>
     public ActivitySink Activities { get; }
 
     /// <summary>The sinks to attach to the flow stream.</summary>
-    public IReadOnlyList<IFlowSink> Sinks => [CFlows, HostGraph, Activities];
+    public IReadOnlyList<IFlowSink> Sinks => [CFlows, GraphInput, Activities];
 
     /// <summary>Runs every analysis once the flow stream is complete (the sinks' CompleteAsync has been called).</summary>
     public AnalysisResult Analyze(CancellationToken cancellationToken)
@@ -58,7 +62,7 @@ public sealed class BotAnalysis
         var cplane = Stage("cplane", () => CFlows.Analyze(cancellationToken));
         var graph = Stage("graph", () => GraphScorer.Score(HostGraph.Builder.Build(), _graph));
         var aplane = Activities.Result;
-        var vote = Stage("vote", () => Voter.Vote(VoteInputAdapter.From(graph, cplane, aplane), _vote));
+        var vote = Stage("vote", () => Voter.Vote(VoteInputAdapter.From(graph, cplane, aplane, GraphInput.OtherHosts), _vote));
         return new AnalysisResult(cplane, graph, aplane, vote, timings);
     }
 }

@@ -9,7 +9,7 @@ namespace BotCapturer.Engine.Analysis.Vote;
 public static class VoteResultWriter
 {
     /// <summary>The header of <c>hosts.csv</c>.</summary>
-    public const string HostsHeader = "host,suspicious,votes,vote_kinds,botscore,graph_score,graph_anomalous,egonet_of,cclusters,aclusters,group";
+    public const string HostsHeader = "host,suspicious,votes,vote_kinds,botscore,graph_score,graph_anomalous,egonet_of,cclusters,aclusters,planes,group";
 
     /// <summary>One line per host, most suspicious first; <c>group</c> is the host's group id or empty.</summary>
     public static void WriteHosts(TextWriter writer, VoteResult result)
@@ -29,9 +29,10 @@ public static class VoteResultWriter
                 .Append(Number(h.BotScore)).Append(',')
                 .Append(Number(h.GraphScore)).Append(',')
                 .Append(h.GraphAnomalous ? "1" : "0").Append(',')
-                .Append(h.EgonetOf).Append(',')
+                .AppendJoin(';', h.Egonets).Append(',')
                 .AppendJoin(';', h.CClusters).Append(',')
                 .AppendJoin(';', h.AClusters.Select(a => $"{a.Type}:{a.Id}")).Append(',')
+                .Append(h.Planes.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(groupOf.TryGetValue(h.Host, out var g) ? g.ToString(CultureInfo.InvariantCulture) : string.Empty);
             writer.WriteLine(line);
         }
@@ -59,14 +60,7 @@ public static class VoteResultWriter
                 json.WriteNumber("botscore", Math.Round(e.BotScore, 4));
                 json.WriteNumber("graph_score", Math.Round(e.GraphScore, 4));
                 json.WriteBoolean("graph_anomalous", e.GraphAnomalous);
-                if (e.EgonetOf is null)
-                {
-                    json.WriteNull("egonet_of");
-                }
-                else
-                {
-                    json.WriteString("egonet_of", e.EgonetOf);
-                }
+                WriteStrings(json, "egonet_of", e.Egonets);
 
                 json.WriteStartArray("cclusters");
                 foreach (var c in e.CClusters)
