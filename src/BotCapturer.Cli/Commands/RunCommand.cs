@@ -57,7 +57,7 @@ internal static class RunCommand
         var result = analysis.Analyze(cancellationToken);
         var clock = Stopwatch.StartNew();
         await AnalysisOutput.WriteAsync(folder, result, cancellationToken);
-        var timings = new List<KeyValuePair<string, TimeSpan>> { new("read+flows", flows.Elapsed) };
+        var timings = new List<KeyValuePair<string, TimeSpan>> { new("read_flows", flows.Elapsed) };
         timings.AddRange(result.Timings);
         timings.Add(new("write", clock.Elapsed));
         var counts = RunSummary.Counts(flows, analysis, result);

@@ -43,9 +43,10 @@ internal static class RunSummary
                 $"group {g.Id}: {g.Hosts.Count} hosts, C&C {(g.Cnc.Count == 0 ? "-" : string.Join(' ', g.Cnc))}, cohesion {g.Cohesion:0.##}"));
             foreach (var e in g.Evidence)
             {
+                var sharedC = e.CClusters.Where(c => g.Evidence.Any(o => o.Host != e.Host && o.CClusters.Contains(c))).ToList();
                 var a = e.AClusters.Count == 0 ? "-" : string.Join("; ", e.AClusters.Select(x => $"{x.Type} {x.Target}"));
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {e.Host,-16} votes {e.VoteNames,-27} botscore {e.BotScore,6:0.00}  graph {e.GraphScore,6:0.00}{(e.Egonets.Count == 0 ? string.Empty : " egonet of " + string.Join(',', e.Egonets))}  C {string.Join(',', e.CClusters)}  A {a}"));
+                    $"  {e.Host,-16} votes {e.VoteNames,-27} botscore {e.BotScore,6:0.00}  graph {e.GraphScore,6:0.00}{(e.Egonets.Count == 0 ? string.Empty : " egonet of " + string.Join(',', e.Egonets))}  C-clusters {e.CClusters.Count} ({sharedC.Count} shared in the group: {string.Join(',', sharedC.Take(8))}{(sharedC.Count > 8 ? ",..." : string.Empty)})  A {a}"));
             }
         }
 
