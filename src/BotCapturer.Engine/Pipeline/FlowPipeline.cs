@@ -27,6 +27,13 @@ public sealed class FlowPipeline
     /// <summary>Called for every decoded packet of every file (from the file's worker thread); for raw packet storage.</summary>
     public Func<string, Action<CaptureRecord, DecodedPacket>>? PacketObserverFactory { get; init; }
 
+    /// <summary>
+    /// Creates a per-file sink (a transactional store) for a file path; each file's worker feeds its own sink from its
+    /// own thread, so files are stored in parallel and a slow store slows the reader that feeds it. Flows still go on
+    /// to the shared sinks as well.
+    /// </summary>
+    public Func<string, CancellationToken, ValueTask<IFileFlowSink>>? FileSinkFactory { get; init; }
+
     public async Task<PipelineResult> RunAsync(IReadOnlyList<string> files, IReadOnlyList<IFlowSink> sinks, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -42,7 +49,7 @@ public sealed class FlowPipeline
         }
 
         var results = new FileResult[files.Count];
-        var merger = files.Count > 1 ? new FlowMerger(_options.Flows) : null;
+        var merger = files.Count > 1 && _options.MergeAcrossFiles ? new FlowMerger(_options.Flows) : null;
         long flowCount = 0;
 
         var sinkBlocks = sinks.Select(sink => new ActionBlock<IReadOnlyList<Flow>>(
@@ -153,7 +160,8 @@ public sealed class FlowPipeline
     private async Task<FileResult> ProcessFileAsync(string path, ITargetBlock<List<Flow>> output, CancellationToken cancellationToken)
     {
         using var filter = _options.Filter is null ? null : PacketFilter.Create(_options.Filter);
-        var processor = new FileFlowProcessor(_options.Flows, filter) { PacketObserver = PacketObserverFactory?.Invoke(path) };
+        await using var fileSink = FileSinkFactory is null ? null : await FileSinkFactory(path, cancellationToken);
+        var processor = new FileFlowProcessor(_options.Flows, filter) { PacketObserver = fileSink?.PacketObserver ?? PacketObserverFactory?.Invoke(path) };
         var reader = new CaptureFileReader(path);
         long flows = 0;
         long reportedBytes = 0, reportedPackets = 0;
@@ -167,6 +175,11 @@ public sealed class FlowPipeline
                 var batch = completed.GetRange(0, n);
                 completed.RemoveRange(0, n);
                 flows += n;
+                if (fileSink is not null)
+                {
+                    await fileSink.ConsumeAsync(batch, ct);
+                }
+
                 if (!await output.SendAsync(batch, ct))
                 {
                     throw new OperationCanceledException(ct);
@@ -180,7 +193,13 @@ public sealed class FlowPipeline
             reportedBytes = reader.Offset;
             Progress.AddPackets(processor.Counters.Packets - reportedPackets);
             reportedPackets = processor.Counters.Packets;
-            return SendCompletedAsync(all: false, ct);
+            return fileSink is null ? SendCompletedAsync(all: false, ct) : ChunkReadAsync(ct);
+        }
+
+        async ValueTask ChunkReadAsync(CancellationToken ct)
+        {
+            await fileSink!.ChunkReadAsync(ct);
+            await SendCompletedAsync(all: false, ct);
         }
 
         string? error;
@@ -201,7 +220,13 @@ public sealed class FlowPipeline
 
         processor.Table.Flush();
         await SendCompletedAsync(all: true, cancellationToken);
-        return new FileResult(path, reader.Offset, processor.Counters, flows, processor.Filtered, error);
+        var result = new FileResult(path, reader.Offset, processor.Counters, flows, processor.Filtered, error);
+        if (fileSink is not null)
+        {
+            await fileSink.CompleteAsync(result, cancellationToken);
+        }
+
+        return result;
     }
 
     private static string? UnsupportedLinkTypeError(ICaptureParser? parser, PacketCounters counters)
