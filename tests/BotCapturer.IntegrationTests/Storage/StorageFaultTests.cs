@@ -113,6 +113,28 @@ public sealed class StorageFaultTests(MariaDbFixture server) : IDisposable
         await AssertCompleteAsync(db, capture);
     }
 
+    [SkippableFact]
+    public async Task Ctrl_c_mid_file_rolls_back_exits_non_zero_and_leaves_nothing_half_written()
+    {
+        var db = await InitAsync();
+        var capture = LargeCapture("interrupt.pcap", seed: 11);
+        using var child = CliRunner.Start(["load", capture, "--group", "6", "--name", "interrupted", "--packets", "--db", db]);
+        var stderr = child.StandardError.ReadToEndAsync();
+        await WaitForBulkLoadAsync(db, child.WaitForExitAsync());
+        using (var signal = Process.Start("kill", ["-INT", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await child.WaitForExitAsync(timeout.Token);
+        Assert.Equal(130, child.ExitCode);
+        Assert.Contains("botengine: error: interrupted", await stderr, StringComparison.Ordinal);
+        await AssertNothingStoredAsync(db);
+        // the group this run created holds nothing, so it was removed again
+        Assert.Equal(0, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM `groups`"));
+    }
+
     private async Task<string> InitAsync()
     {
         var db = await server.CreateDatabaseAsync();
