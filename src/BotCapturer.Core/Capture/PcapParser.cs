@@ -106,9 +106,9 @@ public sealed class PcapParser : ICaptureParser
         consumed = total;
         var ns = (long)seconds * 1_000_000_000L + (_nanoseconds ? fraction : fraction * 1_000L);
         record = new CaptureRecord(ns, _recordHeaderLength, (int)captured, (int)Math.Min(original, int.MaxValue), LinkType, 0);
-        if (original < captured)
+        if (original < captured || original > MaxCapturedLength)
         {
-            Error = $"captured length {captured} exceeds original length {original}";
+            Error = original < captured ? $"captured length {captured} exceeds original length {original}" : $"original length {original} is implausible";
             return ReadStatus.BadRecord;
         }
 
