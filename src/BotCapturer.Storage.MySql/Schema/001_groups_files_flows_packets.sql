@@ -1,6 +1,6 @@
 -- Groups of loaded captures, the files in them, their flows and (optionally) their packets. See docs/storage.md.
--- Timestamps of traffic are BIGINT nanoseconds since the Unix epoch (exact); addresses are VARBINARY(16): the
--- 16-byte IPv6 form, IPv4 as ::ffff:a.b.c.d (HostAddress High then Low, big-endian). No foreign keys on flows or
+-- Timestamps of traffic are BIGINT nanoseconds since the Unix epoch (exact); addresses are VARBINARY(16) as
+-- INET6_ATON stores them: 4 bytes for IPv4, 16 for IPv6, network byte order (INET6_NTOA prints both). No foreign keys on flows or
 -- packets: they would cost a lookup per bulk-loaded row; files and groups are checked by the loader.
 CREATE TABLE IF NOT EXISTS `groups` (
   id BIGINT NOT NULL PRIMARY KEY,

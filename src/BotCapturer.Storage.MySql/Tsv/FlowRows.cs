@@ -51,9 +51,8 @@ internal static class FlowRows
 
     internal static void WriteAddress(IBufferWriter<byte> writer, Net.HostAddress address)
     {
-        Span<byte> bytes = stackalloc byte[AddressBytes.Length];
-        AddressBytes.Write(address, bytes);
-        TsvWriter.Binary(writer, bytes, Tab);
+        Span<byte> bytes = stackalloc byte[AddressBytes.MaxLength];
+        TsvWriter.Binary(writer, bytes[..AddressBytes.Write(address, bytes)], Tab);
     }
 
     private static void WritePayload(IBufferWriter<byte> writer, ReadOnlySpan<byte> payload, byte separator)

@@ -55,6 +55,24 @@ public sealed class MariaDbFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Kills the server process outright (SIGKILL: no shutdown, as a crash) and starts it again on the same data.</summary>
+    public async Task KillAndRestartAsync(Func<Task> whileDown)
+    {
+        var pid = int.Parse(await File.ReadAllTextAsync(PidFile), System.Globalization.CultureInfo.InvariantCulture);
+        using (var server = Process.GetProcessById(pid))
+        {
+            server.Kill();
+            await server.WaitForExitAsync();
+        }
+
+        await whileDown();
+        var (exit, output) = await RunScriptAsync("start");
+        if (exit != 0)
+        {
+            throw new InvalidOperationException($"the server did not restart after the kill: {output}");
+        }
+    }
+
     /// <summary>Skips when there is no server to start; fails when it would not start.</summary>
     public void Require()
     {

@@ -114,6 +114,25 @@ public sealed class StorageFaultTests(MariaDbFixture server) : IDisposable
     }
 
     [SkippableFact]
+    public async Task A_server_killed_mid_file_leaves_no_rows_after_its_recovery_and_the_rerun_completes_the_group()
+    {
+        var db = await InitAsync();
+        var capture = LargeCapture("crash.pcap", seed: 13);
+        string[] args = ["load", capture, "--group", "8", "--packets", "--db", db];
+        var load = CliRunner.RunAsync(args);
+        await WaitForBulkLoadAsync(db, load);
+        CliRunner.Outcome? crashed = null;
+        await server.KillAndRestartAsync(async () => crashed = await load);
+        Assert.Equal(2, crashed!.Exit);
+        Assert.Contains("botengine: error:", crashed.Error, StringComparison.Ordinal);
+        await AssertNothingStoredAsync(db);
+
+        var rerun = await CliRunner.RunAsync(args);
+        Assert.True(rerun.Exit == 0, rerun.Error);
+        await AssertCompleteAsync(db, capture);
+    }
+
+    [SkippableFact]
     public async Task Ctrl_c_mid_file_rolls_back_exits_non_zero_and_leaves_nothing_half_written()
     {
         var db = await InitAsync();

@@ -61,15 +61,17 @@ public sealed class TsvWriterTests
     }
 
     [Fact]
-    public void Addresses_are_stored_as_16_bytes_and_read_back()
+    public void Addresses_are_stored_as_inet6_aton_stores_them_and_read_back()
     {
-        foreach (var text in new[] { "192.0.2.7", "2001:db8::1", "::ffff:10.1.2.3", "::" })
+        foreach (var (text, length) in new[] { ("192.0.2.7", 4), ("0.0.0.0", 4), ("::ffff:10.1.2.3", 4), ("2001:db8::1", 16), ("::", 16), ("::1", 16) })
         {
             var address = HostAddress.Parse(text);
             var bytes = AddressBytes.ToArray(address);
-            Assert.Equal(16, bytes.Length);
+            Assert.Equal(length, bytes.Length);
             Assert.Equal(address, AddressBytes.Read(bytes));
         }
+
+        Assert.Equal(new byte[] { 192, 0, 2, 7 }, AddressBytes.ToArray(HostAddress.Parse("192.0.2.7")));
     }
 
     /// <summary>Splits at the raw tabs of a line; escaped tabs are not separators.</summary>
