@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Storage throughput, reproducibly: starts a throwaway MariaDB (scripts/mariadb-local.sh, port 3499 unless
 # BOTENGINE_MARIADB_PORT is set), then measures
-#   1. flow rows/s of the bulk-load path with synthetic flows (BenchmarkDotNet in-process: FlowBulkLoadBenchmarks, 500k rows
+#   1. flow rows/s of the bulk-load path with synthetic flows (BenchmarkDotNet: FlowBulkLoadBenchmarks, 200k rows
 #      per operation, one connection and two connections at once), and
 #   2. `botengine load` of the real-capture mix (bench/make-capture-mix.sh, ~10M packets) without and with --packets,
 #      printing wall time, packets/s, rows/s, and the CPU seconds of the client and of the server.
@@ -31,7 +31,7 @@ echo "machine: $(nproc) cores, $(uname -r), load average $(cut -d' ' -f1-3 /proc
 echo "server: $(mariadbd --version 2>/dev/null || mysqld --version)"
 
 if [ "$bdn" = 1 ]; then
-  dotnet run -c Release --project "$root/bench/BotCapturer.Benchmarks" -- --filter '*FlowBulkLoadBenchmarks*' --inProcess \
+  dotnet run -c Release --project "$root/bench/BotCapturer.Benchmarks" -- --filter '*FlowBulkLoadBenchmarks*' --buildTimeout 1200 \
     | grep -E '^\| *(Method|OneConnection|TwoConnections)' || true
   echo "(Mean is per flow row: rows/s = 1 s / Mean)"
 fi

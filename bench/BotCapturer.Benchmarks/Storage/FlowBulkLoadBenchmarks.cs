@@ -19,7 +19,7 @@ namespace BotCapturer.Benchmarks.Storage;
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
 public class FlowBulkLoadBenchmarks
 {
-    private const int Rows = 500_000;
+    private const int Rows = 200_000;
     private const long GroupId = 990_000_001;
     private FlowStore _store = null!;
     private Flow[] _flows = [];
