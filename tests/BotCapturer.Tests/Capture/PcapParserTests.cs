@@ -47,6 +47,15 @@ public sealed class PcapParserTests
         Assert.Equal(18, used);
     }
 
+    [Fact]
+    public void A_timestamp_fraction_out_of_range_is_a_bad_record()
+    {
+        PcapParser.TryCreate(LittleEndianMicro, out var parser, out _);
+        byte[] record = [1, 0, 0, 0, 0x40, 0x42, 0x0F, 0, 1, 0, 0, 0, 1, 0, 0, 0, 7]; // 1,000,000 us
+        Assert.Equal(ReadStatus.BadRecord, parser!.TryRead(record, out _, out var used));
+        Assert.Equal(17, used);
+    }
+
     [Theory]
     [InlineData(new byte[0], "empty file")]
     [InlineData(new byte[] { 1, 2, 3 }, "too short")]
