@@ -20,6 +20,11 @@ internal static class RunCommand
 
     public static async Task<int> RunAsync(RunVerb verb, CliContext context, CancellationToken cancellationToken)
     {
+        if (verb.Group is { } group)
+        {
+            return await StorageCommands.GuardAsync(context, () => StoredRunCommand.RunAsync(verb, group, context, cancellationToken), cancellationToken);
+        }
+
         var files = CaptureInputs.Expand(verb.Inputs, out var inputError);
         if (inputError is not null)
         {
@@ -27,17 +32,7 @@ internal static class RunCommand
             return ExitCodes.BadInput;
         }
 
-        SignatureSet signatures;
-        try
-        {
-            signatures = await SignatureFiles.LoadWithBuiltInAsync(verb.SignatureFiles, cancellationToken);
-        }
-        catch (FormatException e)
-        {
-            context.Fail(e.Message);
-            return ExitCodes.BadInput;
-        }
-
+        var signatures = await LoadSignaturesAsync(verb, cancellationToken);
         var labels = verb.Labels is null ? null : EvalCommand.ReadLabels(verb.Labels);
         var folder = CreateOutputFolder(verb.Out, DateTime.UtcNow);
         var pipelineOptions = FlowsCommand.PipelineOptionsFrom(verb);
@@ -45,7 +40,7 @@ internal static class RunCommand
         var analysis = CreateAnalysis(verb, signatures);
         var pipeline = new FlowPipeline(pipelineOptions);
         PipelineResult flows;
-        await using (var flowsCsv = new StreamWriter(Path.Combine(folder, "flows.csv"), false, new UTF8Encoding(false), 1 << 16))
+        await using (var flowsCsv = OpenFlowsCsv(folder))
         {
             await using (new ProgressReporter(pipeline.Progress, context, "run", !verb.Quiet))
             {
@@ -54,20 +49,45 @@ internal static class RunCommand
         }
 
         RunReport.WriteErrors(context, flows);
-        var result = analysis.Analyze(cancellationToken);
-        var clock = Stopwatch.StartNew();
-        await AnalysisOutput.WriteAsync(folder, result, cancellationToken);
-        var timings = new List<KeyValuePair<string, TimeSpan>> { new("read_flows", flows.Elapsed) };
-        timings.AddRange(result.Timings);
-        timings.Add(new("write", clock.Elapsed));
-        var counts = RunSummary.Counts(flows, analysis, result);
-        await RunSummary.WriteJsonAsync(Path.Combine(folder, "summary.json"), verb, files, counts, timings, cancellationToken);
-        RunSummary.Print(context.Out, result, counts, timings, folder);
+        var counts = new List<KeyValuePair<string, long>> { new("files", flows.Files.Count), new("packets", flows.Counters.Packets) };
+        await FinishAsync(verb, context, analysis, files, counts, new("read_flows", flows.Elapsed), folder, labels, null, cancellationToken);
         if (!verb.Quiet)
         {
             context.Note(RunReport.Summary(flows));
         }
 
+        return flows.Failed.Any() ? ExitCodes.BadInput : ExitCodes.Ok;
+    }
+
+    /// <summary>Analyses what the sinks collected, writes every table and the summary, and evaluates against labels.</summary>
+    internal static async Task<AnalysisResult> FinishAsync(
+        RunVerb verb,
+        CliContext context,
+        BotAnalysis analysis,
+        IReadOnlyList<string> inputs,
+        List<KeyValuePair<string, long>> counts,
+        KeyValuePair<string, TimeSpan> readTime,
+        string folder,
+        Dictionary<string, HostLabel>? labels,
+        Func<AnalysisResult, Task>? save,
+        CancellationToken cancellationToken)
+    {
+        var result = analysis.Analyze(cancellationToken);
+        var clock = Stopwatch.StartNew();
+        await AnalysisOutput.WriteAsync(folder, result, cancellationToken);
+        var timings = new List<KeyValuePair<string, TimeSpan>> { readTime };
+        timings.AddRange(result.Timings);
+        timings.Add(new("write", clock.Elapsed));
+        if (save is not null)
+        {
+            clock.Restart();
+            await save(result);
+            timings.Add(new("save", clock.Elapsed));
+        }
+
+        counts.AddRange(RunSummary.Counts(analysis, result));
+        await RunSummary.WriteJsonAsync(Path.Combine(folder, "summary.json"), verb, inputs, counts, timings, cancellationToken);
+        RunSummary.Print(context.Out, result, counts, timings, folder);
         if (labels is not null)
         {
             context.Out.WriteLine();
@@ -76,8 +96,23 @@ internal static class RunCommand
             EvalCommand.Print(context.Out, Evaluator.Evaluate(labels, hosts, suspicious, groups));
         }
 
-        return flows.Failed.Any() ? ExitCodes.BadInput : ExitCodes.Ok;
+        return result;
     }
+
+    internal static async Task<SignatureSet> LoadSignaturesAsync(RunVerb verb, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SignatureFiles.LoadWithBuiltInAsync(verb.SignatureFiles, cancellationToken);
+        }
+        catch (FormatException e)
+        {
+            throw new InputException(e.Message);
+        }
+    }
+
+    internal static StreamWriter OpenFlowsCsv(string folder) =>
+        new(Path.Combine(folder, "flows.csv"), false, new UTF8Encoding(false), 1 << 16);
 
     internal static BotAnalysis CreateAnalysis(RunVerb verb, SignatureSet signatures) => new(
         verb.CPlane!,

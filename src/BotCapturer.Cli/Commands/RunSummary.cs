@@ -2,22 +2,15 @@ using System.Globalization;
 using System.Text.Json;
 using BotCapturer.Cli.Options;
 using BotCapturer.Engine.Analysis.Vote;
-using BotCapturer.Engine.Pipeline;
 
 namespace BotCapturer.Cli.Commands;
 
 /// <summary>The end of a run: per-stage counts and timings, as text on stdout and as <c>summary.json</c>.</summary>
 internal static class RunSummary
 {
-    public static List<KeyValuePair<string, long>> Counts(PipelineResult? flows, BotAnalysis analysis, AnalysisResult result)
+    public static List<KeyValuePair<string, long>> Counts(BotAnalysis analysis, AnalysisResult result)
     {
         var counts = new List<KeyValuePair<string, long>>();
-        if (flows is not null)
-        {
-            counts.Add(new("files", flows.Files.Count));
-            counts.Add(new("packets", flows.Counters.Packets));
-        }
-
         counts.Add(new("flows", analysis.HostGraph.Flows + analysis.GraphInput.Dropped));
         counts.Add(new("graph_flows", analysis.HostGraph.Flows));
         counts.Add(new("cflows", result.CPlane.Vectors.Vectors.Count));

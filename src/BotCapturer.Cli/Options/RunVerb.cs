@@ -11,6 +11,12 @@ internal sealed class RunVerb : APlaneInputOptions, ICommandVerb, ICPlaneOptionS
     [Value(0, MetaName = "captures", Required = false, HelpText = "Capture files (pcap or pcapng) or folders of them; none with --group.")]
     public override IEnumerable<string> Inputs { get; set; } = [];
 
+    [Option("group", HelpText = "Analyse a group stored by botengine load (instead of captures); results are saved to the database too.")]
+    public long? Group { get; set; }
+
+    [Option("db", HelpText = DatabaseOption.HelpText)]
+    public string? Db { get; set; }
+
     [Option('o', "out", HelpText = "Output folder (default ./botengine-out/<UTC timestamp>).")]
     public string? Out { get; set; }
 
@@ -62,7 +68,10 @@ internal sealed class RunVerb : APlaneInputOptions, ICommandVerb, ICPlaneOptionS
 
     public override string? Validate()
     {
-        var problem = (Inputs.Any() ? null : "give capture files or folders")
+        var problem = (Group is null
+                ? (Inputs.Any() ? null : "give capture files or folders, or --group N")
+                : Inputs.Any() ? "give either captures or --group, not both"
+                : Group < 0 ? "--group must be 0 or more" : null)
             ?? base.Validate()
             ?? VoteOptions.Validate()
             ?? (AnomalyZ <= 0 ? "--anomaly-z must be positive" : null)
