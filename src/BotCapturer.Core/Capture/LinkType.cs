@@ -14,7 +14,11 @@ public enum LinkType : ushort
     Raw = 101,
     /// <summary>OpenBSD loopback: like NULL, but the family is big-endian.</summary>
     Loop = 108,
+    /// <summary>IEEE 802.11 without a radio header.</summary>
+    Ieee80211 = 105,
     LinuxSll = 113,
+    /// <summary>IEEE 802.11 behind a radiotap header.</summary>
+    Ieee80211Radiotap = 127,
     IPv4 = 228,
     IPv6 = 229,
     LinuxSll2 = 276,

@@ -246,9 +246,9 @@ public sealed class PcapNgParser : ICaptureParser
         var ns = iface.ToNanoseconds(ts);
         _lastTimestampNs = ns;
         record = new CaptureRecord(ns, 8 + dataStart, (int)captured, (int)Math.Min(original, int.MaxValue), iface.LinkType, (int)interfaceId);
-        if (original < captured)
+        if (original < captured || original > PcapParser.MaxCapturedLength)
         {
-            Error = $"captured length {captured} exceeds original length {original}";
+            Error = original < captured ? $"captured length {captured} exceeds original length {original}" : $"original length {original} is implausible";
             return ReadStatus.BadRecord;
         }
 

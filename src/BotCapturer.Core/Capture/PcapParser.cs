@@ -106,9 +106,16 @@ public sealed class PcapParser : ICaptureParser
         consumed = total;
         var ns = (long)seconds * 1_000_000_000L + (_nanoseconds ? fraction : fraction * 1_000L);
         record = new CaptureRecord(ns, _recordHeaderLength, (int)captured, (int)Math.Min(original, int.MaxValue), LinkType, 0);
-        if (original < captured)
+        if (fraction >= (_nanoseconds ? 1_000_000_000u : 1_000_000u))
         {
-            Error = $"captured length {captured} exceeds original length {original}";
+            // libpcap reads such a fraction as signed, Wireshark prints a negative time: no reading is right.
+            Error = $"timestamp fraction {fraction} is out of range";
+            return ReadStatus.BadRecord;
+        }
+
+        if (original < captured || original > MaxCapturedLength)
+        {
+            Error = original < captured ? $"captured length {captured} exceeds original length {original}" : $"original length {original} is implausible";
             return ReadStatus.BadRecord;
         }
 

@@ -20,7 +20,7 @@ public static class PacketDecoder
     /// <summary>True when the decoder understands the link type.</summary>
     public static bool IsSupported(LinkType linkType) => linkType is LinkType.Ethernet or LinkType.LinuxSll or LinkType.LinuxSll2
         or LinkType.Raw or LinkType.RawBsd12 or LinkType.RawBsd14 or LinkType.IPv4 or LinkType.IPv6
-        or LinkType.Null or LinkType.Loop or LinkType.Ppp or LinkType.PppHdlc;
+        or LinkType.Null or LinkType.Loop or LinkType.Ppp or LinkType.PppHdlc or LinkType.Ieee80211 or LinkType.Ieee80211Radiotap;
 
     /// <summary>Decodes one captured frame.</summary>
     /// <param name="linkType">The frame's link-layer header type.</param>
@@ -81,6 +81,13 @@ public static class PacketDecoder
 
                 offset = 4;
                 family = NullFamily(frame, linkType == LinkType.Loop);
+                break;
+            case LinkType.Ieee80211 or LinkType.Ieee80211Radiotap:
+                if (!TryIeee80211(frame, linkType == LinkType.Ieee80211Radiotap, out offset, out family))
+                {
+                    return family == -1 ? DecodeStatus.NonIp : DecodeStatus.Truncated;
+                }
+
                 break;
             case LinkType.Ppp or LinkType.PppHdlc:
                 if (!TryPpp(frame, 0, out offset, out family))
@@ -159,6 +166,71 @@ public static class PacketDecoder
         }
 
         family = EtherTypeFamily(type);
+        return family != -1;
+    }
+
+    private static bool TryIeee80211(ReadOnlySpan<byte> frame, bool radiotap, out int offset, out int family)
+    {
+        offset = 0;
+        family = -1;
+        if (radiotap)
+        {
+            // radiotap.org: version, pad, then the header's total length (little-endian)
+            if (frame.Length < 4)
+            {
+                family = 0;
+                return false;
+            }
+
+            offset = BinaryPrimitives.ReadUInt16LittleEndian(frame[2..]);
+        }
+
+        // IEEE 802.11-2020 §9.2.4.1: frame control; only unprotected data frames carry a readable LLC/SNAP payload
+        if (frame.Length < offset + 24)
+        {
+            family = 0;
+            return false;
+        }
+
+        var fc0 = frame[offset];
+        var fc1 = frame[offset + 1];
+        var type = (fc0 >> 2) & 0x3;
+        var subtype = (fc0 >> 4) & 0xF;
+        if (type != 2 || (subtype & 0x4) != 0 || (fc1 & 0x40) != 0)
+        {
+            return false; // management, control, null-data or encrypted frames
+        }
+
+        var header = 24;
+        if ((fc1 & 0x03) == 0x03)
+        {
+            header += 6; // four-address frame (ToDS and FromDS)
+        }
+
+        if ((subtype & 0x8) != 0)
+        {
+            header += 2; // QoS control
+            if ((fc1 & 0x80) != 0)
+            {
+                header += 4; // HT control
+            }
+        }
+
+        offset += header;
+        // RFC 1042 LLC/SNAP: AA AA 03, OUI, EtherType
+        if (frame.Length < offset + 8)
+        {
+            family = 0;
+            return false;
+        }
+
+        if (frame[offset] != 0xAA || frame[offset + 1] != 0xAA || frame[offset + 2] != 0x03)
+        {
+            return false;
+        }
+
+        family = EtherTypeFamily(BinaryPrimitives.ReadUInt16BigEndian(frame[(offset + 6)..]));
+        offset += 8;
         return family != -1;
     }
 
@@ -251,9 +323,9 @@ public static class PacketDecoder
         }
 
         int totalLength = BinaryPrimitives.ReadUInt16BigEndian(ip[2..]);
-        if (totalLength == 0 && wireIpLength > 65535)
+        if (totalLength == 0)
         {
-            // TSO / BIG TCP (Linux): total length 0 means "use the frame" (tcpdump does the same)
+            // TCP segmentation offload and BIG TCP captures say 0: the frame is the packet (as tcpdump and Wireshark read it)
             totalLength = wireIpLength;
         }
 

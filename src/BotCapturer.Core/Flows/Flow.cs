@@ -134,7 +134,22 @@ public sealed class Flow
 
     internal uint SourceNextSeq { get; set; }
 
+    // Links of the flow table's LRU list (FlowLruList); null once the flow has left the table.
+    internal Flow? LruPrev { get; set; }
+
+    internal Flow? LruNext { get; set; }
+
+    internal FlowLruList? LruList { get; set; }
+
+    internal long QueuedNs { get; set; }
+
     internal uint DestinationNextSeq { get; set; }
+
+    /// <summary>The source's next sequence number is known from its SYN before any payload arrived.</summary>
+    internal bool SourceSeqKnown { get; set; }
+
+    /// <summary>The destination's next sequence number is known from its SYN-ACK before any payload arrived.</summary>
+    internal bool DestinationSeqKnown { get; set; }
 
     public override string ToString() =>
         $"{Protocol} {Source}:{SourcePort} -> {Destination}:{DestinationPort} {SourcePackets}/{DestinationPackets} pkts {State}";

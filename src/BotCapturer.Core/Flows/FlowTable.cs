@@ -15,6 +15,11 @@ public sealed class FlowTable
     private readonly Dictionary<FlowKey, Flow> _active = new(4096);
     private readonly List<Flow> _completed = new(4096);
     private readonly long _closeLingerNs;
+    private readonly FlowLruList _tcp;
+    private readonly FlowLruList _udp;
+    private readonly FlowLruList _icmp;
+    private readonly FlowLruList _other;
+    private readonly FlowLruList _closed;
     private readonly long _sweepIntervalNs;
     private long _firstNs = long.MinValue;
     private long _nowNs = long.MinValue;
@@ -25,6 +30,11 @@ public sealed class FlowTable
         _options = options ?? FlowOptions.Default;
         _closeLingerNs = _options.CloseLinger.Ticks * 100;
         _sweepIntervalNs = Math.Max(1, _options.SweepInterval.Ticks * 100);
+        _tcp = new FlowLruList(_options.TimeoutNs(6));
+        _udp = new FlowLruList(_options.TimeoutNs(17));
+        _icmp = new FlowLruList(_options.TimeoutNs(1));
+        _other = new FlowLruList(_options.TimeoutNs(0));
+        _closed = new FlowLruList(_closeLingerNs);
     }
 
     /// <summary>Flows that have ended and not been taken yet.</summary>
@@ -32,6 +42,19 @@ public sealed class FlowTable
 
     /// <summary>Flows currently open.</summary>
     public int ActiveCount => _active.Count;
+
+    /// <summary>
+    /// Tells the table when its capture file began, for a table that sees only part of a file (a shard): flows are
+    /// marked as possibly continuing an earlier file by their distance from the file's start, not the shard's.
+    /// </summary>
+    public void SetFileStart(long timestampNs)
+    {
+        if (_firstNs == long.MinValue)
+        {
+            _firstNs = timestampNs;
+            _lastSweepNs = timestampNs;
+        }
+    }
 
     /// <summary>Adds one decoded packet.</summary>
     /// <param name="packet">The decoded packet.</param>
@@ -42,12 +65,7 @@ public sealed class FlowTable
     {
         if (timestampNs > _nowNs)
         {
-            if (_firstNs == long.MinValue)
-            {
-                _firstNs = timestampNs;
-                _lastSweepNs = timestampNs;
-            }
-
+            SetFileStart(timestampNs);
             _nowNs = timestampNs;
             if (_nowNs - _lastSweepNs >= _sweepIntervalNs)
             {
@@ -67,6 +85,7 @@ public sealed class FlowTable
             if (idle || reused)
             {
                 flow.End = idle && !flow.Closed ? FlowEnd.Idle : flow.End == FlowEnd.EndOfInput ? FlowEnd.Reused : flow.End;
+                flow.LruList?.Remove(flow);
                 _completed.Add(flow);
                 exists = false;
             }
@@ -84,8 +103,22 @@ public sealed class FlowTable
             };
         }
 
-        Update(slot!, packet, aToB == slot!.SourceIsA, timestampNs, wireLength, frame);
+        var current = slot!;
+        Update(current, packet, aToB == current.SourceIsA, timestampNs, wireLength, frame);
+        var list = current.Closed ? _closed : ListFor(packet.Protocol);
+        if (current.LruList != list)
+        {
+            list.Enqueue(current, timestampNs);
+        }
     }
+
+    private FlowLruList ListFor(byte protocol) => protocol switch
+    {
+        (byte)IpProtocol.Tcp => _tcp,
+        (byte)IpProtocol.Udp => _udp,
+        (byte)IpProtocol.Icmp or (byte)IpProtocol.Icmpv6 => _icmp,
+        _ => _other,
+    };
 
     /// <summary>Ends the file: every open flow is completed and marked as possibly continuing in a later file.</summary>
     public void Flush()
@@ -97,6 +130,7 @@ public sealed class FlowTable
                 flow.MayContinueLater = true;
             }
 
+            flow.LruList?.Remove(flow);
             _completed.Add(flow);
         }
 
@@ -106,19 +140,35 @@ public sealed class FlowTable
     private void Sweep()
     {
         _lastSweepNs = _nowNs;
-        foreach (var (key, flow) in _active)
-        {
-            var idleNs = _nowNs - flow.EndNs;
-            if (flow.Closed ? idleNs > _closeLingerNs : idleNs > _options.TimeoutNs(key.Protocol))
-            {
-                if (!flow.Closed)
-                {
-                    flow.End = FlowEnd.Idle;
-                }
+        Expire(_closed);
+        Expire(_tcp);
+        Expire(_udp);
+        Expire(_icmp);
+        Expire(_other);
+    }
 
-                _completed.Add(flow);
-                _active.Remove(key); // allowed while enumerating since .NET Core 3.0
+    /// <summary>
+    /// Evicts from the head of the queue while flows are idle past the list's timeout; a flow at the head that saw
+    /// packets since it was queued goes back to the tail. Flows queued within the last timeout cannot be idle past it.
+    /// </summary>
+    private void Expire(FlowLruList list)
+    {
+        while (list.Head is { } flow && _nowNs - flow.QueuedNs > list.TimeoutNs)
+        {
+            if (_nowNs - flow.EndNs <= list.TimeoutNs)
+            {
+                list.Enqueue(flow, _nowNs);
+                continue;
             }
+
+            list.Remove(flow);
+            if (!flow.Closed)
+            {
+                flow.End = FlowEnd.Idle;
+            }
+
+            _completed.Add(flow);
+            _active.Remove(flow.Key);
         }
     }
 
@@ -145,12 +195,17 @@ public sealed class FlowTable
             if ((flags & (TcpFlags.Syn | TcpFlags.Ack)) == TcpFlags.Syn)
             {
                 flow.SourceSentSyn = true;
+                if (flow.SourcePayloadLength == 0)
+                {
+                    // RFC 9293 §3.4: the SYN takes one sequence number; the stream's first byte is ISN+1.
+                    (flow.SourceNextSeq, flow.SourceSeqKnown) = (packet.Sequence + 1, true);
+                }
             }
 
             if (!payload.IsEmpty && flow.SourcePayloadLength < _options.PayloadBytes)
             {
                 var (buffer, length, next) = (flow.SourcePayload, flow.SourcePayloadLength, flow.SourceNextSeq);
-                AppendPayload(ref buffer, ref length, ref next, packet, payload);
+                AppendPayload(ref buffer, ref length, ref next, flow.SourceSeqKnown, packet, payload);
                 (flow.SourcePayload, flow.SourcePayloadLength, flow.SourceNextSeq) = (buffer, length, next);
             }
         }
@@ -164,12 +219,16 @@ public sealed class FlowTable
             if ((flags & (TcpFlags.Syn | TcpFlags.Ack)) == (TcpFlags.Syn | TcpFlags.Ack))
             {
                 flow.DestinationSentSynAck = true;
+                if (flow.DestinationPayloadLength == 0)
+                {
+                    (flow.DestinationNextSeq, flow.DestinationSeqKnown) = (packet.Sequence + 1, true);
+                }
             }
 
             if (!payload.IsEmpty && flow.DestinationPayloadLength < _options.PayloadBytes)
             {
                 var (buffer, length, next) = (flow.DestinationPayload, flow.DestinationPayloadLength, flow.DestinationNextSeq);
-                AppendPayload(ref buffer, ref length, ref next, packet, payload);
+                AppendPayload(ref buffer, ref length, ref next, flow.DestinationSeqKnown, packet, payload);
                 (flow.DestinationPayload, flow.DestinationPayloadLength, flow.DestinationNextSeq) = (buffer, length, next);
             }
         }
@@ -186,10 +245,13 @@ public sealed class FlowTable
         }
     }
 
-    private void AppendPayload(ref byte[]? buffer, ref int length, ref uint nextSeq, in DecodedPacket packet, ReadOnlySpan<byte> payload)
+    private void AppendPayload(ref byte[]? buffer, ref int length, ref uint nextSeq, bool seqKnown, in DecodedPacket packet, ReadOnlySpan<byte> payload)
     {
-        // TCP: keep the stream's first bytes in order; an out-of-order or retransmitted segment is left out.
-        if (packet.Protocol == (byte)IpProtocol.Tcp && length > 0 && packet.Sequence != nextSeq)
+        // TCP: keep the stream's first bytes in order; an out-of-order or retransmitted segment is left out. Once the
+        // handshake told where the stream starts, a later segment that arrives first is left out too (it would
+        // otherwise be taken for the start of the stream). Data on a SYN (RFC 7413) starts at ISN+1.
+        var sequence = (packet.Flags & TcpFlags.Syn) != 0 ? packet.Sequence + 1 : packet.Sequence;
+        if (packet.Protocol == (byte)IpProtocol.Tcp && (length > 0 || seqKnown) && sequence != nextSeq)
         {
             return;
         }
@@ -205,6 +267,8 @@ public sealed class FlowTable
 
         payload[..take].CopyTo(buffer.AsSpan(length));
         length += take;
-        nextSeq = packet.Sequence + (uint)packet.WirePayloadLength;
+        // Advance by the captured bytes: after a segment cut by the snap length the stream has a hole, so no later
+        // segment lines up and the prefix ends where the captured bytes end.
+        nextSeq = sequence + (uint)payload.Length;
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -66,6 +65,27 @@ public readonly struct HostAddress : IEquatable<HostAddress>, IComparable<HostAd
         return false;
     }
 
+    private static int WriteOctet(Span<char> destination, byte value)
+    {
+        if (value >= 100)
+        {
+            destination[0] = (char)('0' + (value / 100));
+            destination[1] = (char)('0' + (value / 10 % 10));
+            destination[2] = (char)('0' + (value % 10));
+            return 3;
+        }
+
+        if (value >= 10)
+        {
+            destination[0] = (char)('0' + (value / 10));
+            destination[1] = (char)('0' + (value % 10));
+            return 2;
+        }
+
+        destination[0] = (char)('0' + value);
+        return 1;
+    }
+
     public IPAddress ToIPAddress()
     {
         Span<byte> buffer = stackalloc byte[16];
@@ -117,11 +137,22 @@ public readonly struct HostAddress : IEquatable<HostAddress>, IComparable<HostAd
     {
         if (IsIPv4)
         {
+            charsWritten = 0;
+            if (destination.Length < 15)
+            {
+                return false;
+            }
+
             var v = IPv4Value;
-            return destination.TryWrite(
-                CultureInfo.InvariantCulture,
-                $"{v >> 24}.{(v >> 16) & 0xFF}.{(v >> 8) & 0xFF}.{v & 0xFF}",
-                out charsWritten);
+            var n = WriteOctet(destination, (byte)(v >> 24));
+            destination[n++] = '.';
+            n += WriteOctet(destination[n..], (byte)(v >> 16));
+            destination[n++] = '.';
+            n += WriteOctet(destination[n..], (byte)(v >> 8));
+            destination[n++] = '.';
+            n += WriteOctet(destination[n..], (byte)v);
+            charsWritten = n;
+            return true;
         }
 
         return ToIPAddress().TryFormat(destination, out charsWritten);

@@ -17,7 +17,21 @@ internal static class FlowFormatting
             fraction += 1_000_000;
         }
 
-        return destination.TryWrite(CultureInfo.InvariantCulture, $"{seconds}.{fraction:D6}", out written);
+        written = 0;
+        if (!seconds.TryFormat(destination, out var n, default, CultureInfo.InvariantCulture) || destination.Length < n + 7)
+        {
+            return false;
+        }
+
+        destination[n++] = '.';
+        for (var i = 5; i >= 0; i--)
+        {
+            destination[n + i] = (char)('0' + (fraction % 10));
+            fraction /= 10;
+        }
+
+        written = n + 6;
+        return true;
     }
 
     public static string Seconds(long ns)

@@ -42,6 +42,8 @@ public sealed class FlowPipeline
         }
 
         var results = new FileResult[files.Count];
+        // Fewer files than cores: shard each file's flow table so one large file still uses every core.
+        var shards = _options.ShardsPerFile ?? Math.Max(1, _options.Threads / Math.Max(1, Math.Min(files.Count, _options.Threads)));
         var merger = files.Count > 1 ? new FlowMerger(_options.Flows) : null;
         long flowCount = 0;
 
@@ -81,7 +83,7 @@ public sealed class FlowPipeline
         var fileBlock = new ActionBlock<int>(
             async index =>
             {
-                results[index] = await ProcessFileAsync(files[index], mergeBlock, token);
+                results[index] = await ProcessFileAsync(files[index], shards, mergeBlock, token);
                 Progress.FileDone();
                 if (results[index].Error is not null && _options.Strict)
                 {
@@ -150,70 +152,43 @@ public sealed class FlowPipeline
         return new PipelineResult(done, total, flowCount, filtered, stopwatch.Elapsed);
     }
 
-    private async Task<FileResult> ProcessFileAsync(string path, ITargetBlock<List<Flow>> output, CancellationToken cancellationToken)
+    private async Task<FileResult> ProcessFileAsync(string path, int shards, ITargetBlock<List<Flow>> output, CancellationToken cancellationToken)
     {
-        using var filter = _options.Filter is null ? null : PacketFilter.Create(_options.Filter);
-        var processor = new FileFlowProcessor(_options.Flows, filter) { PacketObserver = PacketObserverFactory?.Invoke(path) };
-        var reader = new CaptureFileReader(path);
-        long flows = 0;
-        long reportedBytes = 0, reportedPackets = 0;
-
-        async ValueTask SendCompletedAsync(bool all, CancellationToken ct)
+        var worker = new FileWorker(_options, Progress, output);
+        // Sharding pays for its copies only on large files; small ones keep file order in their output too.
+        if (_options.ShardsPerFile is null && (path == "-" || new FileInfo(path).Length < _options.MinShardedFileBytes))
         {
-            var completed = processor.Table.Completed;
-            while (completed.Count >= _options.BatchSize || (all && completed.Count > 0))
-            {
-                var n = Math.Min(_options.BatchSize, completed.Count);
-                var batch = completed.GetRange(0, n);
-                completed.RemoveRange(0, n);
-                flows += n;
-                if (!await output.SendAsync(batch, ct))
-                {
-                    throw new OperationCanceledException(ct);
-                }
-            }
+            shards = 1;
         }
 
-        ValueTask AfterChunkAsync(CancellationToken ct)
-        {
-            Progress.AddBytes(reader.Offset - reportedBytes);
-            reportedBytes = reader.Offset;
-            Progress.AddPackets(processor.Counters.Packets - reportedPackets);
-            reportedPackets = processor.Counters.Packets;
-            return SendCompletedAsync(all: false, ct);
-        }
-
-        string? error;
-        try
-        {
-            var outcome = await reader.ReadAsync(processor, AfterChunkAsync, cancellationToken);
-            error = outcome == ReadOutcome.Error ? reader.Error : null;
-            error ??= UnsupportedLinkTypeError(reader.Parser, processor.Counters);
-        }
-        catch (IOException e)
-        {
-            error = e.Message;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            error = e.Message;
-        }
-
-        processor.Table.Flush();
-        await SendCompletedAsync(all: true, cancellationToken);
-        return new FileResult(path, reader.Offset, processor.Counters, flows, processor.Filtered, error);
+        var result = await worker.RunAsync(path, shards, PacketObserverFactory?.Invoke(path), cancellationToken);
+        return result.Error is null && UnsupportedLinkTypeError(path, result.Counters) is { } linkError ? result with { Error = linkError } : result;
     }
 
-    private static string? UnsupportedLinkTypeError(ICaptureParser? parser, PacketCounters counters)
+    private static string? UnsupportedLinkTypeError(string path, PacketCounters counters)
     {
-        if (parser is PcapParser pcap && !PacketDecoder.IsSupported(pcap.LinkType))
+        if (counters.Packets == 0 || counters[DecodeStatus.UnsupportedLinkType] != counters.Packets)
         {
-            return $"unsupported link type {(int)pcap.LinkType}";
+            return null;
         }
 
-        // pcapng: every packet on an interface whose link type is unknown
-        return counters.Packets > 0 && counters[DecodeStatus.UnsupportedLinkType] == counters.Packets
-            ? "unsupported link type on every interface"
+        // Name the link type when the file has a single one (pcap, or pcapng with one interface type).
+        return TryReadPcapLinkType(path) is { } linkType && !PacketDecoder.IsSupported(linkType)
+            ? $"unsupported link type {(int)linkType}"
+            : "unsupported link type on every interface";
+    }
+
+    private static LinkType? TryReadPcapLinkType(string path)
+    {
+        if (path == "-")
+        {
+            return null;
+        }
+
+        Span<byte> header = stackalloc byte[PcapParser.FileHeaderLength];
+        using var stream = File.OpenRead(path);
+        return stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) == header.Length && PcapParser.TryCreate(header, out var pcap, out _)
+            ? pcap!.LinkType
             : null;
     }
 }

@@ -8,6 +8,12 @@ public sealed record PipelineOptions
     /// <summary>Capture files read at once (one reader per core by default).</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Flow-table shards per file; null chooses: cores divided by the files read at once (at least 1).</summary>
+    public int? ShardsPerFile { get; init; }
+
+    /// <summary>Files smaller than this are not sharded (when <see cref="ShardsPerFile"/> is left to choose).</summary>
+    public long MinShardedFileBytes { get; init; } = 64L << 20;
+
     /// <summary>Flows per batch between blocks.</summary>
     public int BatchSize { get; init; } = 4096;
 

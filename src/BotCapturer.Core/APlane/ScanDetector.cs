@@ -1,0 +1,157 @@
+using System.Globalization;
+using BotCapturer.Flows;
+using BotCapturer.Net;
+
+namespace BotCapturer.APlane;
+
+/// <summary>
+/// Scan detection in the spirit of SCADE (BotHunter §4.1, used by BotMiner §3.3): per source, failed connection
+/// attempts are counted as distinct destinations on one port (horizontal scan) and distinct ports on one destination
+/// (vertical scan), each failure weighted by its port's severity, over a sliding window; the thresholds are Zeek's
+/// scan.zeek defaults. State is one entry per distinct (source, port, destination) failure with its first time, so
+/// detectors fed with different files merge exactly.
+/// </summary>
+public sealed class ScanDetector
+{
+    private readonly APlaneOptions _options;
+    private readonly Dictionary<PortKey, Dictionary<HostAddress, long>> _byPort = [];
+    private readonly Dictionary<PairKey, Dictionary<ushort, long>> _byVictim = [];
+    private readonly Dictionary<HostAddress, long> _unreachablesReceived = [];
+
+    public ScanDetector(APlaneOptions? options = null) => _options = options ?? APlaneOptions.Default;
+
+    /// <summary>Takes one finished flow.</summary>
+    public void Observe(Flow flow)
+    {
+        if (FlowFacts.IsIcmpUnreachable(flow))
+        {
+            // The failed probe is already a failed flow of its own (no SYN-ACK, no UDP answer), so the ICMP error
+            // does not count a second time; it is kept as evidence for the prober (the ICMP flow's destination).
+            _unreachablesReceived[flow.Destination] = _unreachablesReceived.GetValueOrDefault(flow.Destination) + flow.SourcePackets;
+            return;
+        }
+
+        if (!FlowFacts.IsFailedAttempt(flow) || FlowFacts.IsGroupAddress(flow.Destination))
+        {
+            return;
+        }
+
+        AddFirst(_byPort, new PortKey(flow.Source, flow.Protocol, flow.DestinationPort), flow.Destination, flow.StartNs);
+        AddFirst(_byVictim, new PairKey(flow.Source, flow.Destination, flow.Protocol), flow.DestinationPort, flow.StartNs);
+    }
+
+    /// <summary>Adds what another detector (fed with other flows) has seen.</summary>
+    public void Merge(ScanDetector other)
+    {
+        foreach (var (key, targets) in other._byPort)
+        {
+            foreach (var (target, ns) in targets)
+            {
+                AddFirst(_byPort, key, target, ns);
+            }
+        }
+
+        foreach (var (key, ports) in other._byVictim)
+        {
+            foreach (var (port, ns) in ports)
+            {
+                AddFirst(_byVictim, key, port, ns);
+            }
+        }
+
+        foreach (var (host, count) in other._unreachablesReceived)
+        {
+            _unreachablesReceived[host] = _unreachablesReceived.GetValueOrDefault(host) + count;
+        }
+    }
+
+    /// <summary>The scans found, one activity per scanned port (horizontal) and per scanned host (vertical).</summary>
+    public List<Activity> Complete()
+    {
+        var result = new List<Activity>();
+        var window = _options.ScanWindowNs;
+        foreach (var (key, targets) in _byPort)
+        {
+            var portWeight = PortWeight(key.Port);
+            if (targets.Count * portWeight < _options.HorizontalScanThreshold)
+            {
+                continue;
+            }
+
+            var sorted = targets.OrderBy(t => t.Value).ToList();
+            var (start, end, score) = SlidingWindow.Busiest(sorted, t => t.Value, _ => portWeight, window);
+            if (score < _options.HorizontalScanThreshold)
+            {
+                continue;
+            }
+
+            var hit = sorted.GetRange(start, end - start);
+            var subnet = Subnets.Summarize(hit.Select(t => t.Key).ToList(), _options.TargetSubnetShare);
+            var service = FlowFacts.ProtocolName(key.Protocol) + "/" + key.Port.ToString(CultureInfo.InvariantCulture);
+            result.Add(new Activity(
+                ActivityType.Scan,
+                key.Source,
+                $"horizontal {service} {subnet}",
+                $"horizontal:{service}:{subnet}",
+                hit[0].Value,
+                hit[^1].Value,
+                hit.Count,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{hit.Count} distinct destinations failed on {service} within {_options.ScanWindow.TotalSeconds:0} s (score {score:0.##} >= {_options.HorizontalScanThreshold:0.##}; {targets.Count} in all){Unreachables(key.Source)}"),
+                _options.ScanWeight));
+        }
+
+        foreach (var (key, ports) in _byVictim)
+        {
+            if (ports.Keys.Sum(PortWeight) < _options.VerticalScanThreshold)
+            {
+                continue;
+            }
+
+            var sorted = ports.OrderBy(p => p.Value).ToList();
+            var (start, end, score) = SlidingWindow.Busiest(sorted, p => p.Value, p => PortWeight(p.Key), window);
+            if (score < _options.VerticalScanThreshold)
+            {
+                continue;
+            }
+
+            var hit = sorted.GetRange(start, end - start);
+            var protocol = FlowFacts.ProtocolName(key.Protocol);
+            var (low, high) = (hit.Min(p => p.Key), hit.Max(p => p.Key));
+            result.Add(new Activity(
+                ActivityType.Scan,
+                key.Source,
+                string.Create(CultureInfo.InvariantCulture, $"vertical {protocol} {key.Victim} ports {low}-{high}"),
+                $"vertical:{protocol}:{Subnets.Narrow(key.Victim)}",
+                hit[0].Value,
+                hit[^1].Value,
+                hit.Count,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{hit.Count} distinct {protocol} ports failed on {key.Victim} within {_options.ScanWindow.TotalSeconds:0} s (score {score:0.##} >= {_options.VerticalScanThreshold:0.##}; {ports.Count} in all){Unreachables(key.Source)}"),
+                _options.ScanWeight));
+        }
+
+        return result;
+    }
+
+    private double PortWeight(ushort port) => _options.HighSeverityPorts.Contains(port) ? 1.0 : _options.LowSeverityPortWeight;
+
+    private string Unreachables(HostAddress host) =>
+        _unreachablesReceived.TryGetValue(host, out var n) ? string.Create(CultureInfo.InvariantCulture, $"; {n} ICMP unreachable received") : string.Empty;
+
+    private static void AddFirst<TKey, TItem>(Dictionary<TKey, Dictionary<TItem, long>> map, TKey key, TItem item, long ns)
+        where TKey : notnull
+        where TItem : notnull
+    {
+        if (!map.TryGetValue(key, out var items))
+        {
+            map[key] = items = [];
+        }
+
+        items[item] = items.TryGetValue(item, out var seen) ? Math.Min(seen, ns) : ns;
+    }
+
+    private readonly record struct PortKey(HostAddress Source, byte Protocol, ushort Port);
+
+    private readonly record struct PairKey(HostAddress Source, HostAddress Victim, byte Protocol);
+}

@@ -1,0 +1,36 @@
+using BotCapturer.APlane;
+using BotCapturer.Engine.Pipeline;
+using BotCapturer.Flows;
+
+namespace BotCapturer.Engine.Analysis.APlane;
+
+/// <summary>The A-plane at the end of the flow stream: feeds every flow to an <see cref="APlaneAnalyzer"/> and decides at completion.</summary>
+public sealed class ActivitySink : IFlowSink
+{
+    private readonly APlaneAnalyzer _analyzer;
+
+    public ActivitySink(APlaneOptions? options = null) => _analyzer = new APlaneAnalyzer(options);
+
+    /// <summary>The activities and A-clusters; empty until <see cref="CompleteAsync"/> has run.</summary>
+    public APlaneResult Result { get; private set; } = APlaneResult.Empty;
+
+    /// <summary>Flows seen.</summary>
+    public long FlowCount => _analyzer.FlowCount;
+
+    public ValueTask ConsumeAsync(IReadOnlyList<Flow> batch, CancellationToken cancellationToken)
+    {
+        foreach (var flow in batch)
+        {
+            _analyzer.Observe(flow);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask CompleteAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Result = _analyzer.Complete();
+        return ValueTask.CompletedTask;
+    }
+}
