@@ -20,19 +20,33 @@ public static class CPlaneClusterer
             var reduced = Matrix(set, CFlowVector.ReducedDimensions, static v => v.Reduced);
             var all = Enumerable.Range(0, n).ToArray();
             var coarse = new XMeans(options.KMax, options.Seed).Cluster(reduced, CFlowVector.ReducedDimensions, all, out var coarseK, cancellationToken);
+            var groups = new int[coarseK][];
+            var buckets = Enumerable.Range(0, coarseK).Select(_ => new List<int>()).ToArray();
+            for (var i = 0; i < n; i++)
+            {
+                buckets[coarse[i]].Add(i);
+            }
+
+            var fine = new int[coarseK][];
+            var fineK = new int[coarseK];
+            // Coarse clusters are refined independently, each with a seed of its own, so running them in parallel
+            // gives the same labels as running them in order.
+            Parallel.For(0, coarseK, new ParallelOptions { CancellationToken = cancellationToken }, c =>
+            {
+                groups[c] = [.. buckets[c]];
+                var seed = unchecked((options.Seed * 1_000_003) + c);
+                fine[c] = new XMeans(options.KMax, seed).Cluster(full, CFlowVector.Dimensions, groups[c], out fineK[c], cancellationToken);
+            });
+
             var next = 0;
             for (var c = 0; c < coarseK; c++)
             {
-                var members = all.Where(i => coarse[i] == c).ToArray();
-                // a seed per coarse cluster, so refining one cluster never depends on the draws of another
-                var seed = unchecked((options.Seed * 1_000_003) + c);
-                var fine = new XMeans(options.KMax, seed).Cluster(full, CFlowVector.Dimensions, members, out var fineK, cancellationToken);
-                for (var i = 0; i < members.Length; i++)
+                for (var i = 0; i < groups[c].Length; i++)
                 {
-                    labels[members[i]] = next + fine[i];
+                    labels[groups[c][i]] = next + fine[c][i];
                 }
 
-                next += fineK;
+                next += fineK[c];
             }
         }
 

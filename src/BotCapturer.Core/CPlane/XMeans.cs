@@ -17,7 +17,8 @@ public sealed class XMeans
     /// </summary>
     public const double VarianceFloor = 1.0 / 12 / 12 / 12;
 
-    private const int MaxIterations = 100;
+    /// <summary>Lloyd iterations per k-means run (most runs converge well before; P&amp;M §3.1 run k-means to convergence).</summary>
+    private const int MaxIterations = 30;
 
     private readonly int _kMax;
     private readonly int _seed;
@@ -26,7 +27,7 @@ public sealed class XMeans
     /// <param name="kMax">Most clusters.</param>
     /// <param name="seed">Seed of the k-means++ draws.</param>
     /// <param name="splitTrials">k-means++ seedings tried for each candidate split.</param>
-    public XMeans(int kMax, int seed, int splitTrials = 5)
+    public XMeans(int kMax, int seed, int splitTrials = 3)
     {
         _kMax = Math.Max(1, kMax);
         _seed = seed;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace BotCapturer.IntegrationTests.CPlane;
@@ -85,22 +84,8 @@ internal sealed class ComposedCapture : IDisposable
 
     private static string Run(string tool, params string[] arguments)
     {
-        var info = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in arguments)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} failed ({process.ExitCode}): {stderr}");
-        }
-
-        return stdout.Result;
+        var (exitCode, output, error) = ExternalTool.Run(tool, arguments);
+        return exitCode == 0 ? output : throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} failed ({exitCode}): {error}");
     }
 
     /// <summary>A bot trace: its file, the victim's address, and the /24 prefix its copies get.</summary>
