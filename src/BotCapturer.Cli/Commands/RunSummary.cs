@@ -91,6 +91,7 @@ internal static class RunSummary
         json.WriteNumber("botscore_threshold", verb.BotScoreThreshold);
         json.WriteNumber("group_cut", verb.GroupCut);
         json.WriteNumber("min_group", verb.MinGroup);
+        json.WriteNumber("confirm_z", verb.ConfirmZ);
         json.WriteNumber("anomaly_z", verb.AnomalyZ);
         json.WriteNumber("payload_bytes", Math.Max(verb.PayloadBytes, RunCommand.RunPayloadBytes));
         json.WriteString("epoch", verb.Epoch);

@@ -32,6 +32,9 @@ internal sealed class RunVerb : APlaneInputOptions, ICommandVerb, ICPlaneOptionS
     [Option("group-cut", Default = 1.0, HelpText = "Average-linkage cut: groups merge while their mean pairwise similarity is at least this.")]
     public double GroupCut { get; set; } = 1.0;
 
+    [Option("confirm-z", Default = 1.0, HelpText = "Modified z-score of a server's graph evenness at which a C-cluster talking only to it confirms it as a C&C candidate.")]
+    public double ConfirmZ { get; set; } = 1.0;
+
     [Option("min-group", Default = 2, HelpText = "Smallest group reported.")]
     public int MinGroup { get; set; } = 2;
 
@@ -64,7 +67,7 @@ internal sealed class RunVerb : APlaneInputOptions, ICommandVerb, ICPlaneOptionS
     internal CPlaneOptions? CPlane { get; private set; }
 
     /// <summary>The voting settings.</summary>
-    internal VoteOptions VoteOptions => new() { Quorum = Quorum, BotScoreThreshold = BotScoreThreshold, GroupCut = GroupCut, MinGroupSize = MinGroup };
+    internal VoteOptions VoteOptions => new() { Quorum = Quorum, BotScoreThreshold = BotScoreThreshold, GroupCut = GroupCut, MinGroupSize = MinGroup, ConfirmZ = ConfirmZ };
 
     public override string? Validate()
     {

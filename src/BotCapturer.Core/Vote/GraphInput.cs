@@ -10,10 +10,11 @@ public sealed record GraphInput(
     IReadOnlyDictionary<string, string> EgonetOf)
 {
     /// <summary>
-    /// Hosts whose edge weights are strikingly even (the graph layer's evenness above 0) without being anomalous
-    /// on their own; a C-cluster that talks only to such a host confirms it as a C&amp;C candidate (see <see cref="Voter"/>).
+    /// The graph layer's evenness per host (0 when its edge weights are not narrower than typical); a C-cluster that
+    /// talks only to a host whose evenness stands out (see <see cref="VoteOptions.ConfirmZ"/>) confirms it as a C&amp;C
+    /// candidate (see <see cref="Voter"/>).
     /// </summary>
-    public IReadOnlySet<string> Even { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, double> Evenness { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal);
 
     /// <summary>No graph opinion at all.</summary>
     public static GraphInput Empty { get; } = new(

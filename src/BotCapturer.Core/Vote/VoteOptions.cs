@@ -18,6 +18,13 @@ public sealed record VoteOptions
     /// </summary>
     public double GroupCut { get; init; } = 1.0;
 
+    /// <summary>
+    /// Modified z-score (Iglewicz and Hoaglin 1993) of ln(evenness), over the hosts with positive evenness, at or
+    /// above which a server that a C-cluster talks to exclusively is confirmed as a C&amp;C candidate: a lower bar than
+    /// the graph layer's own 2.5 because a second plane confirms it. With a zero MAD every host above the median passes.
+    /// </summary>
+    public double ConfirmZ { get; init; } = 1.0;
+
     /// <summary>Groups smaller than this are not reported (their hosts stay suspicious in the host table).</summary>
     public int MinGroupSize { get; init; } = 2;
 

@@ -29,7 +29,7 @@ public static class Voter
         }
 
         var graph = inputs.Graph;
-        var egonets = Egonets(inputs);
+        var egonets = Egonets(inputs, options.ConfirmZ);
         var all = new HashSet<string>(inputs.Hosts, StringComparer.Ordinal);
         all.UnionWith(graph.Scores.Keys);
         all.UnionWith(graph.Anomalous);
@@ -51,7 +51,7 @@ public static class Voter
             votes |= aList.Count > 0 ? VoteKind.APlane : VoteKind.None;
             votes |= aList.Count > 0 && score >= options.BotScoreThreshold ? VoteKind.BotScore : VoteKind.None;
             var planes = (inCPlane.Contains(host) ? 1 : 0)
-                + (votes.HasFlag(VoteKind.Graph) || graph.Even.Contains(host) ? 1 : 0)
+                + (votes.HasFlag(VoteKind.Graph) || graph.Evenness.GetValueOrDefault(host) > 0 ? 1 : 0)
                 + (aList.Count > 0 ? 1 : 0);
             var verdict = new HostVerdict(host, false, votes, score, graph.Scores.GetValueOrDefault(host), anomalous, egonetsOf, cIds, aList, planes);
             verdicts.Add(verdict with { Suspicious = verdict.VoteCount >= options.Quorum });
@@ -116,9 +116,10 @@ public static class Voter
     /// to one server whose edge weights are strikingly even. Bots of one centralized botnet talk to their C&amp;C alike
     /// (BotMiner §2.2, §3.2) and the C&amp;C talks to its bots evenly (BotCapturer 2018); a popular service is neither.
     /// </summary>
-    internal static Dictionary<string, List<string>> Egonets(VoteInputs inputs)
+    internal static Dictionary<string, List<string>> Egonets(VoteInputs inputs, double confirmZ)
     {
         var graph = inputs.Graph;
+        var standsOut = EvennessOutliers(graph.Evenness, confirmZ);
         var egonets = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         void Add(string host, string server)
         {
@@ -140,7 +141,7 @@ public static class Voter
 
         foreach (var c in inputs.CClusters)
         {
-            if (c.Server is { } server && c.Hosts.Count >= 2 && (graph.Even.Contains(server) || graph.Anomalous.Contains(server)))
+            if (c.Server is { } server && c.Hosts.Count >= 2 && (standsOut(server) || graph.Anomalous.Contains(server)))
             {
                 foreach (var host in c.Hosts)
                 {
@@ -156,6 +157,24 @@ public static class Voter
 
         return egonets;
     }
+
+    /// <summary>Whether a host's modified z-score of ln(evenness) (Iglewicz and Hoaglin 1993) is at least <paramref name="z"/>.</summary>
+    internal static Func<string, bool> EvennessOutliers(IReadOnlyDictionary<string, double> evenness, double z)
+    {
+        var logs = evenness.Values.Where(v => v > 0).Select(v => Math.Log(v)).Order().ToList();
+        if (logs.Count == 0)
+        {
+            return _ => false;
+        }
+
+        var median = Median(logs);
+        var mad = Median([.. logs.Select(v => Math.Abs(v - median)).Order()]);
+        return host => evenness.TryGetValue(host, out var e) && e > 0
+            && (mad > 0 ? 0.6745 * (Math.Log(e) - median) / mad >= z : Math.Log(e) > median);
+    }
+
+    private static double Median(List<double> sorted) =>
+        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 
     /// <summary>Host → ids of the C-clusters it shares with at least one other host.</summary>
     internal static Dictionary<string, List<int>> SharedCClusters(IReadOnlyList<CClusterInput> cClusters)

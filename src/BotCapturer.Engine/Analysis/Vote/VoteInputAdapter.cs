@@ -18,13 +18,13 @@ public static class VoteInputAdapter
         var scores = graph.Ranked.ToDictionary(s => s.Host, s => s.Score, StringComparer.Ordinal);
         var anomalous = graph.Anomalous.Select(s => s.Host).ToHashSet(StringComparer.Ordinal);
         var egonetOf = graph.Ranked.Where(s => s.EgonetOf is not null).ToDictionary(s => s.Host, s => s.EgonetOf!, StringComparer.Ordinal);
-        var even = graph.Ranked.Where(s => s.Evenness > 0).Select(s => s.Host).ToHashSet(StringComparer.Ordinal);
+        var evenness = graph.Ranked.ToDictionary(s => s.Host, s => s.Evenness, StringComparer.Ordinal);
         var cClusters = cplane.Clusters.Select(c => new CClusterInput(
             c.Id,
             [.. c.Hosts.Select(h => h.ToString())],
             c.CFlows.Select(v => v.Key.Destination).Distinct().Count() == 1 ? c.CFlows[0].Key.Destination.ToString() : null)).ToList();
         var aClusters = aplane.Clusters.Select(a => new AClusterInput(
             a.Id, APlaneCsvWriter.TypeName(a.Type), a.Weight, [.. a.Hosts.Select(h => h.ToString())], a.Target)).ToList();
-        return new VoteInputs([.. scores.Keys.Union(otherHosts ?? [], StringComparer.Ordinal)], new GraphInput(scores, anomalous, egonetOf) { Even = even }, cClusters, aClusters);
+        return new VoteInputs([.. scores.Keys.Union(otherHosts ?? [], StringComparer.Ordinal)], new GraphInput(scores, anomalous, egonetOf) { Evenness = evenness }, cClusters, aClusters);
     }
 }
