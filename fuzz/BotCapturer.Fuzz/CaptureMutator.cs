@@ -73,8 +73,12 @@ public static class CaptureMutator
                 data[random.Next(data.Count)] = InterestingBytes[random.Next(InterestingBytes.Length)];
                 break;
             case 2:
-                data.RemoveRange(random.Next(data.Count), data.Count - random.Next(data.Count));
-                break;
+                {
+                    var cut = random.Next(data.Count);
+                    data.RemoveRange(cut, data.Count - cut);
+                    break;
+                }
+
             case 3:
             case 4:
                 EditLengthField(data, random);

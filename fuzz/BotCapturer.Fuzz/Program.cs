@@ -5,6 +5,7 @@ using SharpFuzz;
 //        seeds DIR         write the hand-built seed captures into DIR
 //        run FILE|DIR...   run the harness loop on files (crash triage, corpus checks); exit 1 on a broken contract
 //        mutate N SEED FILE|DIR...   N in-process structure-aware mutations of the given captures (no AFL needed)
+//        head N IN OUT     copy the file header and the first N records/blocks of IN (small seeds from big captures)
 if (args.Length == 0)
 {
     Fuzzer.Run(Target);
@@ -16,6 +17,8 @@ switch (args[0])
     case "seeds" when args.Length == 2:
         Console.WriteLine($"{SeedWriter.WriteAll(args[1])} seeds written to {args[1]}");
         return 0;
+    case "head" when args.Length == 4:
+        return Head(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2], args[3]);
     case "run" when args.Length >= 2:
         return RunFiles(Files(args[1..]));
     case "mutate" when args.Length >= 4:
@@ -75,5 +78,23 @@ static int Mutate(int iterations, int seed, List<string> files)
     }
 
     Console.WriteLine($"{iterations} mutations, no broken contract");
+    return 0;
+}
+
+static int Head(int records, string input, string output)
+{
+    // Reads at most 16 MiB: the first records of a capture are all a seed needs.
+    using var stream = File.OpenRead(input);
+    var buffer = new byte[(int)Math.Min(stream.Length, 16 * 1024 * 1024)];
+    stream.ReadExactly(buffer);
+    var headers = CaptureMutator.HeaderOffsets(buffer);
+    if (headers.Count == 0)
+    {
+        Console.Error.WriteLine($"{input}: no records");
+        return 1;
+    }
+
+    var end = headers.Count > records ? headers[records] : buffer.Length;
+    File.WriteAllBytes(output, buffer.AsSpan(0, end).ToArray());
     return 0;
 }

@@ -53,6 +53,22 @@ internal static class SeedFrames
         return [.. header, .. payload];
     }
 
+    /// <summary>IPv6 with a hop-by-hop header and a (first) fragment header before the payload (RFC 8200 §4.3, §4.5).</summary>
+    public static byte[] IPv6WithExtensions(byte last, byte dstLast, byte[] tcp)
+    {
+        byte[] extensions = [44, 0, 1, 4, 0, 0, 0, 0, /* fragment: */ Tcp, 0, 0, 1, 0, 0, 0, 9];
+        return IPv6(last, dstLast, 0, [.. extensions, .. tcp]);
+    }
+
+    /// <summary>A non-first IPv4 fragment (RFC 791 §3.1: fragment offset 185 × 8 bytes).</summary>
+    public static byte[] IPv4Fragment(byte last, byte dstLast)
+    {
+        var packet = IPv4(last, dstLast, Udp, [1, 2, 3, 4, 5, 6, 7, 8]);
+        packet[6] = 0x00;
+        packet[7] = 185;
+        return packet;
+    }
+
     public static byte[] TcpSegment(ushort sport, ushort dport, byte flags, byte[]? payload = null)
     {
         var header = new byte[20];

@@ -32,6 +32,17 @@ public static class SeedWriter
                     SeedFrames.Ethernet(0x88A8, SeedFrames.VlanTag(20, 0x8100, SeedFrames.VlanTag(10, 0x0800, v4[1]))),
                     SeedFrames.Ethernet(0x8100, SeedFrames.VlanTag(10, 0x86DD, v6[0])),
                 ], recordHeader: 16)),
+            ("pcap-radiotap-80211.pcap", Pcap(0xA1B2C3D4, bigEndian: false, LinkType.Ieee80211Radiotap, v4.Take(2).Select(Radiotap80211), recordHeader: 16)),
+            ("pcap-ppp.pcap", Pcap(0xA1B2C3D4, bigEndian: false, LinkType.Ppp, [[0xFF, 0x03, 0x00, 0x21, .. v4[0]], [0x57, .. v6[0]]], recordHeader: 16)),
+            ("pcap-loop.pcap", Pcap(0xA1B2C3D4, bigEndian: true, LinkType.Loop, [[0, 0, 0, 2, .. v4[0]], [0, 0, 0, 30, .. v6[0]]], recordHeader: 16)),
+            ("pcap-pppoe-ext.pcap", Pcap(0xA1B2C3D4, bigEndian: false, LinkType.Ethernet,
+                [
+                    // RFC 2516 PPPoE session header (ver/type 0x11, code 0, session id, length), then PPP protocol 0x0021.
+                    SeedFrames.Ethernet(0x8864, [0x11, 0x00, 0x00, 0x01, (byte)((v4[2].Length + 2) >> 8), (byte)(v4[2].Length + 2), 0x00, 0x21, .. v4[2]]),
+                    SeedFrames.Ethernet(0x86DD, SeedFrames.IPv6WithExtensions(5, 80, SeedFrames.TcpSegment(40002, 80, 0x02))),
+                    SeedFrames.Ethernet(0x0800, SeedFrames.IPv4Fragment(5, 80)),
+                    SeedFrames.Ethernet(0x0800, SeedFrames.IPv4(5, 80, 47, [0, 0, 0x08, 0x00])),
+                ], recordHeader: 16)),
             ("pcapng-le.pcapng", PcapNg(bigEndian: false, eth4, eth6)),
             ("pcapng-be.pcapng", PcapNg(bigEndian: true, eth4.Take(2), v6.Take(2))),
         ];
@@ -48,6 +59,17 @@ public static class SeedWriter
         }
 
         return seeds.Count;
+    }
+
+    private static byte[] Radiotap80211(byte[] packet)
+    {
+        // radiotap.org: version 0, pad, length 8, no present fields; IEEE 802.11 data frame (FromDS), 24-byte
+        // header; RFC 1042 LLC/SNAP with EtherType IPv4.
+        byte[] radiotap = [0, 0, 8, 0, 0, 0, 0, 0];
+        var header = new byte[24];
+        header[0] = 0x08;
+        header[1] = 0x02;
+        return [.. radiotap, .. header, 0xAA, 0xAA, 0x03, 0, 0, 0, 0x08, 0x00, .. packet];
     }
 
     private static byte[] Sll(ushort protocol, byte[] packet)

@@ -114,16 +114,28 @@ internal sealed class CaptureFileReader
             var frameSource = span;
             if (status == ReadStatus.NeedMoreData && reader.Remaining > span.Length)
             {
-                // The record straddles two segments: copy just enough into a scratch buffer.
+                // The record straddles two segments: copy just enough into a scratch buffer. MaxRecordLength is only
+                // a hint: PcapParser accepts captured lengths up to 16 MiB whatever the snaplen (BIG TCP), so a
+                // record the first copy does not hold gets a copy twice as long, until it is whole or the parser
+                // rejects it (found by the fuzz harness's reader-vs-in-memory check; docs/fuzzing.md).
                 var want = (int)Math.Min(reader.Remaining, parser.MaxRecordLength);
-                if (_scratch is null || _scratch.Length < want)
+                while (true)
                 {
-                    _scratch = new byte[Math.Max(want, 64 * 1024)];
-                }
+                    if (_scratch is null || _scratch.Length < want)
+                    {
+                        _scratch = new byte[Math.Max(want, 64 * 1024)];
+                    }
 
-                reader.UnreadSequence.Slice(0, want).CopyTo(_scratch);
-                frameSource = _scratch.AsSpan(0, want);
-                status = parser.TryRead(frameSource, out record, out used);
+                    reader.UnreadSequence.Slice(0, want).CopyTo(_scratch);
+                    frameSource = _scratch.AsSpan(0, want);
+                    status = parser.TryRead(frameSource, out record, out used);
+                    if (status != ReadStatus.NeedMoreData || want >= reader.Remaining)
+                    {
+                        break;
+                    }
+
+                    want = (int)Math.Min(reader.Remaining, Math.Min(2L * want, int.MaxValue));
+                }
             }
 
             switch (status)
