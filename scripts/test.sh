@@ -5,12 +5,13 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 log=$(mktemp)
-dotnet test BotCapturer.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log" | grep -vE '^\s+(Passed|Skipped) ' 
+dotnet test BotCapturer.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log" | grep -vE '^\s+Passed '
 status=${PIPESTATUS[0]}
-# Per-assembly lines look like: "Passed!  - Failed:     0, Passed:    50, Skipped:     3, Total:    53, ..."
-read -r passed failed skipped < <(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' \
-  | awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
-grep -E '^\s+Skipped ' "$log" | sed -E 's/^\s+/skipped: /' | sort -u | head -50
+# Each test assembly ends with "Total tests: N" then "Passed: N", "Failed: N", "Skipped: N" lines.
+count() { grep -E "^\s+$1: [0-9]+\s*$" "$log" | awk '{s += $2} END {print s + 0}'; }
+passed=$(count Passed); failed=$(count Failed); skipped=$(count Skipped)
+# Say why tests were skipped (xunit prints the reason under each skipped test).
+grep -E -A1 '^\s+Skipped ' "$log" | grep -vE '^\s+Skipped |^--$' | sed -E 's/^\s+/skip reason: /' | sort | uniq -c | head -20
 echo "Tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
 rm -f "$log"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then

@@ -141,6 +141,8 @@ public sealed class Flow
 
     internal FlowLruList? LruList { get; set; }
 
+    internal long QueuedNs { get; set; }
+
     internal uint DestinationNextSeq { get; set; }
 
     /// <summary>The source's next sequence number is known from its SYN before any payload arrived.</summary>

@@ -1,9 +1,11 @@
 namespace BotCapturer.Flows;
 
 /// <summary>
-/// An intrusive doubly-linked list of flows in order of last activity (least recent first), one per idle timeout, so
+/// An intrusive doubly-linked list of flows in the order they were queued (oldest first), one per idle timeout, so
 /// finding the flows that timed out costs only as many steps as there are of them (the timeout queues of Argus and
-/// nfdump's flow tree). The links live on <see cref="Flow"/> itself: moving a flow to the tail allocates nothing.
+/// nfdump). Queueing is lazy: a packet does not move its flow; a sweep that finds a still-active flow at the head
+/// queues it again at the tail. A flow thus moves at most once per timeout instead of once per packet, which saves
+/// touching two unrelated flows (two cache misses) per packet. The links live on <see cref="Flow"/> itself.
 /// </summary>
 internal sealed class FlowLruList
 {
@@ -56,15 +58,11 @@ internal sealed class FlowLruList
         flow.LruList = null;
     }
 
-    /// <summary>Marks a flow as just used: moved to the tail (or into this list from another).</summary>
-    public void Touch(Flow flow)
+    /// <summary>Puts a flow at the tail of this list (taking it out of the list it was in), queued at <paramref name="nowNs"/>.</summary>
+    public void Enqueue(Flow flow, long nowNs)
     {
-        if (flow.LruList == this && _tail == flow)
-        {
-            return;
-        }
-
         flow.LruList?.Remove(flow);
+        flow.QueuedNs = nowNs;
         Append(flow);
     }
 }

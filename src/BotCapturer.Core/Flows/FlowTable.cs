@@ -105,7 +105,11 @@ public sealed class FlowTable
 
         var current = slot!;
         Update(current, packet, aToB == current.SourceIsA, timestampNs, wireLength, frame);
-        (current.Closed ? _closed : ListFor(packet.Protocol)).Touch(current);
+        var list = current.Closed ? _closed : ListFor(packet.Protocol);
+        if (current.LruList != list)
+        {
+            list.Enqueue(current, timestampNs);
+        }
     }
 
     private FlowLruList ListFor(byte protocol) => protocol switch
@@ -143,11 +147,20 @@ public sealed class FlowTable
         Expire(_other);
     }
 
-    /// <summary>Evicts from the least recently used end while flows are idle past the list's timeout.</summary>
+    /// <summary>
+    /// Evicts from the head of the queue while flows are idle past the list's timeout; a flow at the head that saw
+    /// packets since it was queued goes back to the tail. Flows queued within the last timeout cannot be idle past it.
+    /// </summary>
     private void Expire(FlowLruList list)
     {
-        while (list.Head is { } flow && _nowNs - flow.EndNs > list.TimeoutNs)
+        while (list.Head is { } flow && _nowNs - flow.QueuedNs > list.TimeoutNs)
         {
+            if (_nowNs - flow.EndNs <= list.TimeoutNs)
+            {
+                list.Enqueue(flow, _nowNs);
+                continue;
+            }
+
             list.Remove(flow);
             if (!flow.Closed)
             {

@@ -37,7 +37,7 @@ internal sealed class FileWorker
 
     private async Task<FileResult> RunSingleAsync(CaptureFileReader reader, string path, PacketFilter? filter, Action<CaptureRecord, DecodedPacket>? observer, CancellationToken cancellationToken)
     {
-        var processor = new FileFlowProcessor(_options.Flows, filter) { PacketObserver = observer };
+        var processor = new FileFlowProcessor(_options.Flows, filter, observer);
         var progress = new ProgressTracker(_progress, reader, () => processor.Counters.Packets);
         var error = await ReadAsync(reader, processor, ct =>
         {
@@ -51,7 +51,7 @@ internal sealed class FileWorker
 
     private async Task<FileResult> RunShardedAsync(CaptureFileReader reader, string path, int shards, PacketFilter? filter, Action<CaptureRecord, DecodedPacket>? observer, CancellationToken cancellationToken)
     {
-        var processor = new ShardingProcessor(shards, _options.Flows.PayloadBytes, filter) { PacketObserver = observer };
+        var processor = new ShardingProcessor(shards, _options.Flows.PayloadBytes, filter, observer);
         var tables = Enumerable.Range(0, shards).Select(_ => new FlowTable(_options.Flows)).ToArray();
         var blocks = tables.Select(table => new ActionBlock<PacketBatch>(
             async batch =>

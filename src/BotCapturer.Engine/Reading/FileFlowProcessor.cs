@@ -9,49 +9,23 @@ namespace BotCapturer.Engine.Reading;
 /// reader hands out. Decode and flow building share a worker so that payload prefixes are copied only once,
 /// from the reader's buffer straight into the flow.
 /// </summary>
-internal sealed class FileFlowProcessor : IRecordHandler
+internal sealed class FileFlowProcessor(FlowOptions options, PacketFilter? filter, Action<CaptureRecord, DecodedPacket>? observer) : IRecordHandler
 {
-    private readonly PacketFilter? _filter;
+    private readonly PacketIntake _intake = new(filter, observer);
 
-    public FileFlowProcessor(FlowOptions options, PacketFilter? filter)
-    {
-        Table = new FlowTable(options);
-        _filter = filter;
-    }
+    public FlowTable Table { get; } = new(options);
 
-    public FlowTable Table { get; }
+    public PacketCounters Counters => _intake.Counters;
 
-    public PacketCounters Counters { get; } = new();
-
-    /// <summary>Packets the BPF filter rejected (not counted in <see cref="Counters"/>).</summary>
-    public long Filtered { get; private set; }
-
-    /// <summary>An observer of every decoded packet (raw packet storage); null when nobody asked.</summary>
-    public Action<CaptureRecord, DecodedPacket>? PacketObserver { get; init; }
+    public long Filtered => _intake.Filtered;
 
     public void OnPacket(in CaptureRecord record, ReadOnlySpan<byte> frame)
     {
-        if (_filter is not null && !_filter.Matches(record.LinkType, frame))
+        if (_intake.TryTake(record, frame, out var packet))
         {
-            Filtered++;
-            return;
+            Table.Add(packet, record.TimestampNs, record.OriginalLength, frame);
         }
-
-        var status = PacketDecoder.Decode(record.LinkType, frame, record.OriginalLength, out var packet);
-        Counters.Count(status, record.OriginalLength);
-        if (status != DecodeStatus.Ok)
-        {
-            return;
-        }
-
-        if (packet.Protocol is not ((byte)IpProtocol.Tcp or (byte)IpProtocol.Udp or (byte)IpProtocol.Icmp or (byte)IpProtocol.Icmpv6))
-        {
-            Counters.OtherProtocol++;
-        }
-
-        Table.Add(packet, record.TimestampNs, record.OriginalLength, frame);
-        PacketObserver?.Invoke(record, packet);
     }
 
-    public void OnBadRecord(in CaptureRecord record, string? reason) => Counters.Count(DecodeStatus.BadRecord, record.OriginalLength);
+    public void OnBadRecord(in CaptureRecord record, string? reason) => _intake.CountBadRecord(record);
 }

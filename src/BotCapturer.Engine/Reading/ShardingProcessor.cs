@@ -11,14 +11,14 @@ namespace BotCapturer.Engine.Reading;
 /// </summary>
 internal sealed class ShardingProcessor : IRecordHandler
 {
-    private readonly PacketFilter? _filter;
+    private readonly PacketIntake _intake;
     private readonly int _payloadCap;
     private readonly PacketBatch[] _current;
     private long _fileStartNs = long.MinValue;
 
-    public ShardingProcessor(int shards, int payloadCap, PacketFilter? filter)
+    public ShardingProcessor(int shards, int payloadCap, PacketFilter? filter, Action<CaptureRecord, DecodedPacket>? observer)
     {
-        _filter = filter;
+        _intake = new PacketIntake(filter, observer);
         _payloadCap = payloadCap;
         _current = new PacketBatch[shards];
         for (var i = 0; i < shards; i++)
@@ -27,36 +27,20 @@ internal sealed class ShardingProcessor : IRecordHandler
         }
     }
 
-    public PacketCounters Counters { get; } = new();
+    public PacketCounters Counters => _intake.Counters;
 
-    public long Filtered { get; private set; }
-
-    public Action<CaptureRecord, DecodedPacket>? PacketObserver { get; init; }
+    public long Filtered => _intake.Filtered;
 
     /// <summary>Full batches waiting to be sent to their shard (the reader sends them between chunks).</summary>
     public List<(int Shard, PacketBatch Batch)> Ready { get; } = [];
 
     public void OnPacket(in CaptureRecord record, ReadOnlySpan<byte> frame)
     {
-        if (_filter is not null && !_filter.Matches(record.LinkType, frame))
-        {
-            Filtered++;
-            return;
-        }
-
-        var status = PacketDecoder.Decode(record.LinkType, frame, record.OriginalLength, out var packet);
-        Counters.Count(status, record.OriginalLength);
-        if (status != DecodeStatus.Ok)
+        if (!_intake.TryTake(record, frame, out var packet))
         {
             return;
         }
 
-        if (packet.Protocol is not ((byte)IpProtocol.Tcp or (byte)IpProtocol.Udp or (byte)IpProtocol.Icmp or (byte)IpProtocol.Icmpv6))
-        {
-            Counters.OtherProtocol++;
-        }
-
-        PacketObserver?.Invoke(record, packet);
         if (_fileStartNs == long.MinValue)
         {
             _fileStartNs = record.TimestampNs;
@@ -81,7 +65,7 @@ internal sealed class ShardingProcessor : IRecordHandler
         batch.ArenaUsed += take;
     }
 
-    public void OnBadRecord(in CaptureRecord record, string? reason) => Counters.Count(DecodeStatus.BadRecord, record.OriginalLength);
+    public void OnBadRecord(in CaptureRecord record, string? reason) => _intake.CountBadRecord(record);
 
     /// <summary>Moves the partly filled batches to <see cref="Ready"/> (at the end of the file).</summary>
     public void FlushPartial()

@@ -1,18 +1,10 @@
 using System.Text.RegularExpressions;
-using BotCapturer.Decode;
 
 namespace BotCapturer.IntegrationTests.Capture;
 
 /// <summary>The capture core against every real capture in ../shared/captures and the reference tools.</summary>
 public sealed partial class RealCaptureTests
 {
-    /// <summary>Skip reasons that mean the packet itself is malformed (tshark may still dissect what it can).</summary>
-    private static readonly DecodeStatus[] Malformed =
-    [
-        DecodeStatus.Truncated, DecodeStatus.BadIpVersion, DecodeStatus.BadIpHeaderLength, DecodeStatus.BadIpLength,
-        DecodeStatus.BadTcpHeaderLength, DecodeStatus.BadUdpLength, DecodeStatus.BadRecord,
-    ];
-
     [SkippableFact]
     public async Task Every_capture_yields_flows_or_one_clean_error_line()
     {
