@@ -46,7 +46,7 @@ public static class FuzzTarget
     /// <summary>The pure in-memory loop: the whole file is one buffer (as if it fit in one pipe segment).</summary>
     public static FuzzOutcome RunInMemory(ReadOnlySpan<byte> data)
     {
-        var processor = new FileFlowProcessor(FlowOptions.Default, filter: null);
+        var processor = new FileFlowProcessor(FlowOptions.Default, filter: null, observer: null);
         var error = ParseAll(data, processor);
         processor.Table.Flush();
         return Outcome(error, processor.Counters, processor.Table.Completed);
@@ -56,7 +56,7 @@ public static class FuzzTarget
     public static FuzzOutcome RunReader(byte[] data, int segmentSize)
     {
         var reader = new CaptureFileReader(() => new MemoryStream(data, writable: false), segmentSize);
-        var processor = new FileFlowProcessor(FlowOptions.Default, filter: null);
+        var processor = new FileFlowProcessor(FlowOptions.Default, filter: null, observer: null);
         var outcome = reader.ReadAsync(processor, _ => ValueTask.CompletedTask, CancellationToken.None).GetAwaiter().GetResult();
         CheckOffset(reader, data.Length, outcome);
         processor.Table.Flush();
@@ -67,7 +67,7 @@ public static class FuzzTarget
     public static FuzzOutcome RunSharded(byte[] data, int segmentSize)
     {
         var reader = new CaptureFileReader(() => new MemoryStream(data, writable: false), segmentSize);
-        var processor = new ShardingProcessor(Shards, FlowOptions.Default.PayloadBytes, filter: null);
+        var processor = new ShardingProcessor(Shards, FlowOptions.Default.PayloadBytes, filter: null, observer: null);
         var tables = Enumerable.Range(0, Shards).Select(_ => new FlowTable(FlowOptions.Default)).ToArray();
 
         void Drain()
