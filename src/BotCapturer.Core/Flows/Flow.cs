@@ -17,16 +17,28 @@ public sealed class Flow
         EndNs = startNs;
     }
 
-    /// <summary>Creates a finished flow from stored or generated values (storage, tests, merges).</summary>
+    /// <summary>
+    /// Creates a finished flow from stored or generated values (storage, tests, merges). The key is put in canonical
+    /// order as <see cref="FlowKey.FromPacket"/> does, so a created flow merges with (and equals the key of) one the
+    /// flow table built; <paramref name="source"/> stays the initiator.
+    /// </summary>
     public static Flow Create(
         byte protocol, HostAddress source, ushort sourcePort, HostAddress destination, ushort destinationPort,
         long startNs, long endNs, long sourcePackets, long sourceBytes, long destinationPackets, long destinationBytes,
         TcpFlags sourceFlags = TcpFlags.None, TcpFlags destinationFlags = TcpFlags.None,
         long sourcePayloadBytes = 0, long destinationPayloadBytes = 0,
-        byte[]? sourcePayload = null, byte[]? destinationPayload = null, FlowEnd end = FlowEnd.EndOfInput)
+        byte[]? sourcePayload = null, byte[]? destinationPayload = null, FlowEnd end = FlowEnd.EndOfInput,
+        long sourceIpBytes = 0, long destinationIpBytes = 0, bool sourceSentSyn = false, bool destinationSentSynAck = false,
+        bool mayContinueEarlier = false, bool mayContinueLater = false)
     {
-        var key = new FlowKey(protocol, source, sourcePort, destination, destinationPort);
-        return new Flow(key, sourceIsA: true, startNs)
+        var isIcmp = protocol is (byte)IpProtocol.Icmp or (byte)IpProtocol.Icmpv6;
+        var c = source.CompareTo(destination);
+        var sourceIsA = isIcmp ? c <= 0 : c < 0 || (c == 0 && sourcePort <= destinationPort);
+        // ICMP keys keep (type, code) in (PortA, PortB) whichever address comes first (FlowKey.FromPacket).
+        var key = sourceIsA || isIcmp
+            ? new FlowKey(protocol, sourceIsA ? source : destination, sourcePort, sourceIsA ? destination : source, destinationPort)
+            : new FlowKey(protocol, destination, destinationPort, source, sourcePort);
+        return new Flow(key, sourceIsA, startNs)
         {
             EndNs = endNs,
             SourcePackets = sourcePackets,
@@ -42,6 +54,12 @@ public sealed class Flow
             DestinationPayload = destinationPayload,
             DestinationPayloadLength = destinationPayload?.Length ?? 0,
             End = end,
+            SourceIpBytes = sourceIpBytes,
+            DestinationIpBytes = destinationIpBytes,
+            SourceSentSyn = sourceSentSyn,
+            DestinationSentSynAck = destinationSentSynAck,
+            MayContinueEarlier = mayContinueEarlier,
+            MayContinueLater = mayContinueLater,
         };
     }
 

@@ -17,13 +17,16 @@ internal sealed class FileWorker
     private readonly PipelineOptions _options;
     private readonly ProgressCounters _progress;
     private readonly ITargetBlock<List<Flow>> _output;
+    private readonly IFileFlowSink? _fileSink;
     private long _flows;
 
-    public FileWorker(PipelineOptions options, ProgressCounters progress, ITargetBlock<List<Flow>> output)
+    /// <summary>With a <paramref name="fileSink"/>, every batch goes to it before it goes on; run it unsharded (one shard).</summary>
+    public FileWorker(PipelineOptions options, ProgressCounters progress, ITargetBlock<List<Flow>> output, IFileFlowSink? fileSink = null)
     {
         _options = options;
         _progress = progress;
         _output = output;
+        _fileSink = fileSink;
     }
 
     public async Task<FileResult> RunAsync(string path, int shards, Action<CaptureRecord, DecodedPacket>? observer, CancellationToken cancellationToken)
@@ -42,7 +45,7 @@ internal sealed class FileWorker
         var error = await ReadAsync(reader, processor, ct =>
         {
             progress.Report();
-            return SendCompletedAsync(processor.Table, all: false, ct);
+            return _fileSink is null ? SendCompletedAsync(processor.Table, all: false, ct) : ChunkReadAsync(processor.Table, ct);
         }, cancellationToken);
         processor.Table.Flush();
         await SendCompletedAsync(processor.Table, all: true, cancellationToken);
@@ -115,6 +118,12 @@ internal sealed class FileWorker
         return new FileResult(path, reader.Offset, processor.Counters, _flows, processor.Filtered, error);
     }
 
+    private async ValueTask ChunkReadAsync(FlowTable table, CancellationToken cancellationToken)
+    {
+        await _fileSink!.ChunkReadAsync(cancellationToken);
+        await SendCompletedAsync(table, all: false, cancellationToken);
+    }
+
     private static async Task<string?> ReadAsync<THandler>(CaptureFileReader reader, THandler handler, Func<CancellationToken, ValueTask> afterChunk, CancellationToken cancellationToken)
         where THandler : IRecordHandler
     {
@@ -142,6 +151,11 @@ internal sealed class FileWorker
             var batch = completed.GetRange(0, n);
             completed.RemoveRange(0, n);
             Interlocked.Add(ref _flows, n);
+            if (_fileSink is not null)
+            {
+                await _fileSink.ConsumeAsync(batch, cancellationToken);
+            }
+
             if (!await _output.SendAsync(batch, cancellationToken))
             {
                 throw new OperationCanceledException(cancellationToken);

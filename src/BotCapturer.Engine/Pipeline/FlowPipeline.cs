@@ -27,6 +27,13 @@ public sealed class FlowPipeline
     /// <summary>Called for every decoded packet of every file (from the file's worker thread); for raw packet storage.</summary>
     public Func<string, Action<CaptureRecord, DecodedPacket>>? PacketObserverFactory { get; init; }
 
+    /// <summary>
+    /// Creates a per-file sink (a transactional store) for a file path; each file's worker feeds its own sink from its
+    /// own thread, so files are stored in parallel and a slow store slows the reader that feeds it. Flows still go on
+    /// to the shared sinks as well.
+    /// </summary>
+    public Func<string, CancellationToken, ValueTask<IFileFlowSink>>? FileSinkFactory { get; init; }
+
     public async Task<PipelineResult> RunAsync(IReadOnlyList<string> files, IReadOnlyList<IFlowSink> sinks, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -44,7 +51,7 @@ public sealed class FlowPipeline
         var results = new FileResult[files.Count];
         // Fewer files than cores: shard each file's flow table so one large file still uses every core.
         var shards = _options.ShardsPerFile ?? Math.Max(1, _options.Threads / Math.Max(1, Math.Min(files.Count, _options.Threads)));
-        var merger = files.Count > 1 ? new FlowMerger(_options.Flows) : null;
+        var merger = files.Count > 1 && _options.MergeAcrossFiles ? new FlowMerger(_options.Flows) : null;
         long flowCount = 0;
 
         var sinkBlocks = sinks.Select(sink => new ActionBlock<IReadOnlyList<Flow>>(
@@ -154,15 +161,23 @@ public sealed class FlowPipeline
 
     private async Task<FileResult> ProcessFileAsync(string path, int shards, ITargetBlock<List<Flow>> output, CancellationToken cancellationToken)
     {
-        var worker = new FileWorker(_options, Progress, output);
-        // Sharding pays for its copies only on large files; small ones keep file order in their output too.
-        if (_options.ShardsPerFile is null && (path == "-" || new FileInfo(path).Length < _options.MinShardedFileBytes))
+        await using var fileSink = FileSinkFactory is null ? null : await FileSinkFactory(path, cancellationToken);
+        var worker = new FileWorker(_options, Progress, output, fileSink);
+        // Sharding pays for its copies only on large files; small ones keep file order in their output too. A
+        // per-file sink takes its file's rows in order from one thread, so its files are not sharded.
+        if (fileSink is not null || (_options.ShardsPerFile is null && (path == "-" || new FileInfo(path).Length < _options.MinShardedFileBytes)))
         {
             shards = 1;
         }
 
-        var result = await worker.RunAsync(path, shards, PacketObserverFactory?.Invoke(path), cancellationToken);
-        return result.Error is null && UnsupportedLinkTypeError(path, result.Counters) is { } linkError ? result with { Error = linkError } : result;
+        var result = await worker.RunAsync(path, shards, fileSink?.PacketObserver ?? PacketObserverFactory?.Invoke(path), cancellationToken);
+        result = result.Error is null && UnsupportedLinkTypeError(path, result.Counters) is { } linkError ? result with { Error = linkError } : result;
+        if (fileSink is not null)
+        {
+            await fileSink.CompleteAsync(result, cancellationToken);
+        }
+
+        return result;
     }
 
     private static string? UnsupportedLinkTypeError(string path, PacketCounters counters)

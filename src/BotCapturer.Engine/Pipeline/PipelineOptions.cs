@@ -26,5 +26,11 @@ public sealed record PipelineOptions
     /// <summary>A BPF expression (libpcap syntax) that packets must match; null for all packets.</summary>
     public string? Filter { get; init; }
 
+    /// <summary>
+    /// Join flow partials cut by file boundaries before the shared sinks see them (DESIGN.md "Flows"). Off when only
+    /// per-file sinks matter (<c>load</c> stores partials per file and joins them when reading), so nothing is held.
+    /// </summary>
+    public bool MergeAcrossFiles { get; init; } = true;
+
     public FlowOptions Flows { get; init; } = FlowOptions.Default;
 }

@@ -1,0 +1,25 @@
+namespace BotCapturer.CPlane;
+
+/// <summary>The quantized C-flows of one analysis, with the split points and the fph window that made them.</summary>
+public sealed class CFlowVectorSet
+{
+    internal CFlowVectorSet(IReadOnlyList<CFlowVector> vectors, double[][] splitPoints, TimeSpan fphWindow, long originNs)
+    {
+        Vectors = vectors;
+        SplitPoints = splitPoints;
+        FphWindow = fphWindow;
+        OriginNs = originNs;
+    }
+
+    /// <summary>C-flows in key order.</summary>
+    public IReadOnlyList<CFlowVector> Vectors { get; }
+
+    /// <summary>The 12 split points of each feature, indexed by <see cref="CFlowFeature"/>.</summary>
+    public IReadOnlyList<IReadOnlyList<double>> SplitPoints { get; }
+
+    /// <summary>The fph window used (configured or chosen from the data).</summary>
+    public TimeSpan FphWindow { get; }
+
+    /// <summary>Start of epoch 0: the first flow's start, nanoseconds since the Unix epoch.</summary>
+    public long OriginNs { get; }
+}
