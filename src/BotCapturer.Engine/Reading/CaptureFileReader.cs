@@ -118,7 +118,8 @@ internal sealed class CaptureFileReader
                 // a hint: PcapParser accepts captured lengths up to 16 MiB whatever the snaplen (BIG TCP), so a
                 // record the first copy does not hold gets a copy twice as long, until it is whole or the parser
                 // rejects it (found by the fuzz harness's reader-vs-in-memory check; docs/fuzzing.md).
-                var want = (int)Math.Min(reader.Remaining, parser.MaxRecordLength);
+                // Start small (most records are a few hundred bytes; pcapng's MaxRecordLength is 16 MiB) and grow.
+                var want = (int)Math.Min(reader.Remaining, Math.Min(parser.MaxRecordLength, span.Length + (64 * 1024)));
                 while (true)
                 {
                     if (_scratch is null || _scratch.Length < want)
