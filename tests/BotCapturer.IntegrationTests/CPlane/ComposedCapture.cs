@@ -25,6 +25,39 @@ internal sealed class ComposedCapture : IDisposable
     /// <summary>Hosts of the benign background (after any rewriting).</summary>
     public List<string> BenignHosts { get; } = [];
 
+    /// <summary>The three real bot traces the composed-capture tests (C-plane and vote) copy onto internal hosts.</summary>
+    public static readonly Bot[] RealBots =
+    [
+        new("asyncrat", "corelight-rat/asyncrat_cd010953.pcap", "192.168.100.124", "10.1.0"),
+        new("hideandseek", "slips/test7-malicious.pcap", "192.168.2.16", "10.2.0"),
+        new("cryptowall4", "chrissanders-packets/cryptowall4_c2.pcapng", "192.168.122.145", "10.3.0"),
+    ];
+
+    /// <summary>The benign captures under them, with the host each one is about.</summary>
+    public static readonly Background[] BenignBackgrounds =
+    [
+        new("chrissanders-packets/http_espn.pcapng", "172.16.0.122"),
+        new("chrissanders-packets/ppa1e_gnutella.pcap", "10.1.4.176"),
+        new("chrissanders-packets/ppa1e_torrential-slowness.pcap", "192.168.0.193"),
+        new("ndpi-tests/bittorrent.pcap", "192.168.1.3"),
+        new("ndpi-tests/irc.pcap", "10.180.156.249"),
+        new("debian-python3-dpkt/http.pcap", "145.254.160.237"),
+        new("slips/test-cc-capture-1.pcap", "10.9.0.1", From: "147.32.80.37"),
+        new("slips/test-cc-capture-2.pcap", "10.9.0.2", From: "147.32.80.37"),
+    ];
+
+    /// <summary>Skips the test, saying why, without ../shared or the tools that compose the capture.</summary>
+    public static string RequireSharedAndTools()
+    {
+        var shared = SharedData.RequireShared();
+        foreach (var tool in new[] { "tshark", "tcprewrite", "editcap", "mergecap", "capinfos" })
+        {
+            SharedData.RequireTool(tool);
+        }
+
+        return shared;
+    }
+
     public static ComposedCapture Build(string captures, IReadOnlyList<Bot> bots, IReadOnlyList<Background> backgrounds, int copies)
     {
         var folder = Directory.CreateTempSubdirectory("botcapturer-cplane-").FullName;

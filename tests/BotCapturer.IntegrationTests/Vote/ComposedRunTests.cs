@@ -9,35 +9,16 @@ namespace BotCapturer.IntegrationTests.Vote;
 /// </summary>
 public sealed class ComposedRunTests(ITestOutputHelper output)
 {
-    private static readonly ComposedCapture.Bot[] Bots =
-    [
-        new("asyncrat", "corelight-rat/asyncrat_cd010953.pcap", "192.168.100.124", "10.1.0"),
-        new("hideandseek", "slips/test7-malicious.pcap", "192.168.2.16", "10.2.0"),
-        new("cryptowall4", "chrissanders-packets/cryptowall4_c2.pcapng", "192.168.122.145", "10.3.0"),
-    ];
+    private static readonly ComposedCapture.Bot[] Bots = ComposedCapture.RealBots;
 
-    private static readonly ComposedCapture.Background[] Backgrounds =
-    [
-        new("chrissanders-packets/http_espn.pcapng", "172.16.0.122"),
-        new("chrissanders-packets/ppa1e_gnutella.pcap", "10.1.4.176"),
-        new("chrissanders-packets/ppa1e_torrential-slowness.pcap", "192.168.0.193"),
-        new("ndpi-tests/bittorrent.pcap", "192.168.1.3"),
-        new("ndpi-tests/irc.pcap", "10.180.156.249"),
-        new("debian-python3-dpkt/http.pcap", "145.254.160.237"),
-        new("slips/test-cc-capture-1.pcap", "10.9.0.1", From: "147.32.80.37"),
-        new("slips/test-cc-capture-2.pcap", "10.9.0.2", From: "147.32.80.37"),
-    ];
+    private static readonly ComposedCapture.Background[] Backgrounds = ComposedCapture.BenignBackgrounds;
 
     [SkippableTheory]
     [InlineData(3)]
     [InlineData(5)]
     public async Task Each_family_is_one_group_with_all_its_copies_and_nothing_else(int copies)
     {
-        var shared = SharedData.RequireShared();
-        foreach (var tool in new[] { "tshark", "tcprewrite", "editcap", "mergecap", "capinfos" })
-        {
-            SharedData.RequireTool(tool);
-        }
+        var shared = ComposedCapture.RequireSharedAndTools();
 
         using var capture = ComposedCapture.Build(Path.Combine(shared, "captures"), Bots, Backgrounds, copies);
         using var run = await RunOutput.RunAsync(capture.Path);
