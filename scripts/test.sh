@@ -10,8 +10,8 @@ status=${PIPESTATUS[0]}
 # Each test assembly ends with "Total tests: N" then "Passed: N", "Failed: N", "Skipped: N" lines.
 count() { grep -E "^\s+$1: [0-9]+\s*$" "$log" | awk '{s += $2} END {print s + 0}'; }
 passed=$(count Passed); failed=$(count Failed); skipped=$(count Skipped)
-# Say why tests were skipped (xunit prints the reason under each skipped test).
-grep -E -A1 '^\s+Skipped ' "$log" | grep -vE '^\s+Skipped |^--$' | sed -E 's/^\s+/skip reason: /' | sort | uniq -c | head -20
+# Say why tests were skipped: xunit prints "[SKIP]" after the test's name and the reason on the next line.
+grep -E -A1 '\[SKIP\]$' "$log" | grep -vE '\[SKIP\]$|^--$' | sed -E 's/^\[xUnit[^]]*\]\s*/skip reason: /' | sort | uniq -c | head -20
 echo "Tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
 rm -f "$log"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
