@@ -2,7 +2,6 @@ using System.Globalization;
 using BotCapturer.APlane;
 using BotCapturer.Cli.Options;
 using BotCapturer.Engine.Analysis.APlane;
-using BotCapturer.Engine.Pipeline;
 
 namespace BotCapturer.Cli.Commands;
 
@@ -32,14 +31,7 @@ internal static class ActivitiesCommand
         var options = FlowsCommand.PipelineOptionsFrom(verb);
         options = options with { Flows = options.Flows with { PayloadBytes = verb.APlanePayloadBytes } };
         var sink = new ActivitySink(verb.ToAPlaneOptions(signatures));
-        var pipeline = new FlowPipeline(options);
-        PipelineResult result;
-        await using (new ProgressReporter(pipeline.Progress, context, "activities", !verb.Quiet))
-        {
-            result = await pipeline.RunAsync(files, [sink], cancellationToken);
-        }
-
-        RunReport.WriteErrors(context, result);
+        var result = await CaptureRun.RunAsync(options, files, [sink], "activities", verb.Quiet, context, cancellationToken);
         string activitiesPath;
         try
         {

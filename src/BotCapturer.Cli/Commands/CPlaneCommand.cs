@@ -2,7 +2,6 @@ using System.Globalization;
 using BotCapturer.Cli.Options;
 using BotCapturer.CPlane;
 using BotCapturer.Engine.Analysis.CPlane;
-using BotCapturer.Engine.Pipeline;
 
 namespace BotCapturer.Cli.Commands;
 
@@ -20,14 +19,7 @@ internal static class CPlaneCommand
 
         var options = verb.CPlane!;
         var sink = new CFlowSink(options);
-        var pipeline = new FlowPipeline(FlowsCommand.PipelineOptionsFrom(verb));
-        PipelineResult result;
-        await using (new ProgressReporter(pipeline.Progress, context, "cplane", !verb.Quiet))
-        {
-            result = await pipeline.RunAsync(files, [sink], cancellationToken);
-        }
-
-        RunReport.WriteErrors(context, result);
+        var result = await CaptureRun.RunAsync(FlowsCommand.PipelineOptionsFrom(verb), files, [sink], "cplane", verb.Quiet, context, cancellationToken);
         var cplane = sink.Analyze(cancellationToken);
         try
         {

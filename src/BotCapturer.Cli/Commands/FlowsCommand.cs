@@ -23,14 +23,7 @@ internal static class FlowsCommand
         var sink = CreateSink(verb.Format, output, out var disposable);
         using (disposable)
         {
-            var pipeline = new FlowPipeline(options);
-            PipelineResult result;
-            await using (new ProgressReporter(pipeline.Progress, context, "flows", !verb.Quiet))
-            {
-                result = await pipeline.RunAsync(files, [sink], cancellationToken);
-            }
-
-            RunReport.WriteErrors(context, result);
+            var result = await CaptureRun.RunAsync(options, files, [sink], "flows", verb.Quiet, context, cancellationToken);
             if (!verb.Quiet)
             {
                 context.Note(RunReport.Summary(result));

@@ -38,17 +38,11 @@ internal static class RunCommand
         var pipelineOptions = FlowsCommand.PipelineOptionsFrom(verb);
         pipelineOptions = pipelineOptions with { Flows = pipelineOptions.Flows with { PayloadBytes = Math.Max(verb.PayloadBytes, RunPayloadBytes) } };
         var analysis = CreateAnalysis(verb, signatures);
-        var pipeline = new FlowPipeline(pipelineOptions);
         PipelineResult flows;
         await using (var flowsCsv = OpenFlowsCsv(folder))
         {
-            await using (new ProgressReporter(pipeline.Progress, context, "run", !verb.Quiet))
-            {
-                flows = await pipeline.RunAsync(files, [new FlowCsvWriter(flowsCsv), .. analysis.Sinks], cancellationToken);
-            }
+            flows = await CaptureRun.RunAsync(pipelineOptions, files, [new FlowCsvWriter(flowsCsv), .. analysis.Sinks], "run", verb.Quiet, context, cancellationToken);
         }
-
-        RunReport.WriteErrors(context, flows);
         var counts = new List<KeyValuePair<string, long>> { new("files", flows.Files.Count), new("packets", flows.Counters.Packets) };
         await FinishAsync(verb, context, analysis, files, counts, new("read_flows", flows.Elapsed), folder, labels, null, cancellationToken);
         if (!verb.Quiet)
