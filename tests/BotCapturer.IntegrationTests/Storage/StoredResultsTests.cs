@@ -78,6 +78,33 @@ public sealed class StoredResultsTests(MariaDbFixture server, ITestOutputHelper 
     }
 
     [SkippableFact]
+    public async Task A_group_without_activities_saves_empty_tables_and_counts_as_analysed()
+    {
+        var db = await server.CreateDatabaseAsync();
+        Assert.Equal(0, (await CliRunner.RunAsync(["init", "--db", db])).Exit);
+        var folder = Directory.CreateTempSubdirectory("botcapturer-results-empty-").FullName;
+        try
+        {
+            // 40 UDP flows from 10.3.0.0 to 192.168.0.1:53: internal to internal, so no C-flow; nothing for the A-plane either.
+            var capture = Path.Combine(folder, "udp.pcap");
+            SyntheticCapture.Write(capture, 400, 40, 3);
+            Assert.Equal(0, (await CliRunner.RunAsync(["load", capture, "--group", "9", "--db", db])).Exit);
+            var run = await CliRunner.RunAsync(["run", "--group", "9", "--db", db, "--out", Path.Combine(folder, "out"), "-q"]);
+            Assert.True(run.Exit == 0, run.Error);
+            output.WriteLine(run.Out);
+            Assert.Equal(CsvRecords(Path.Combine(folder, "out", CPlaneCsvWriter.CFlowsFile)).Count, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM cflows"));
+            Assert.Equal(0, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM activities"));
+            Assert.Equal(0, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM aclusters"));
+            Assert.Equal(1, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM `groups` WHERE id = 9 AND analysed IS NOT NULL"));
+            Assert.Equal(1, (await CliRunner.RunAsync(["run", "--group", "9", "--db", db, "--out", Path.Combine(folder, "out"), "-q"])).Exit);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [SkippableFact]
     public async Task Init_upgrades_a_version_2_database_and_keeps_its_results()
     {
         var db = await server.CreateDatabaseAsync();
