@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Storage throughput, reproducibly: starts a throwaway MariaDB (scripts/mariadb-local.sh, port 3499 unless
-# BOTENGINE_MARIADB_PORT is set; 4G buffer pool, 2G redo log), then measures
+# BOTENGINE_MARIADB_PORT is set; 4G buffer pool, 4G redo log), then measures
 #   1. flow rows/s of the bulk-load path with synthetic flows (BenchmarkDotNet: FlowBulkLoadBenchmarks, 200k rows
 #      per operation, one connection and two connections at once),
 #   2. `botengine load` of a real-capture mix without and with --packets: wall time, packets/s, flow and packet
@@ -32,7 +32,7 @@ mix_input=${1:-/tmp/botengine-capture-mix}
 export BOTENGINE_MARIADB_PORT=${BOTENGINE_MARIADB_PORT:-3499}
 export BOTENGINE_MARIADB_DIR=${BOTENGINE_MARIADB_DIR:-${TMPDIR:-/tmp}/botengine-bench-mariadb}
 export BOTENGINE_MARIADB_BUFFER_POOL=${BOTENGINE_MARIADB_BUFFER_POOL:-4G}
-export BOTENGINE_MARIADB_REDO=${BOTENGINE_MARIADB_REDO:-2G}
+export BOTENGINE_MARIADB_REDO=${BOTENGINE_MARIADB_REDO:-4G}
 rm -rf "$BOTENGINE_MARIADB_DIR" # a fresh server every time: the numbers should not depend on earlier runs
 "$root/scripts/mariadb-local.sh" start >/dev/null
 eval "$("$root/scripts/mariadb-local.sh" env)"

@@ -15,8 +15,8 @@
 #   BOTENGINE_MARIADB_DB    database name (default botengine)
 #   BOTENGINE_MARIADB_BUFFER_POOL  innodb_buffer_pool_size (default 1G; bench/load-rate.sh uses 4G so that a
 #                           10M-packet load with --packets, about 2 GB of rows, stays in memory)
-#   BOTENGINE_MARIADB_REDO  innodb_log_file_size (default 512M; bench/load-rate.sh uses 2G: fewer checkpoints
-#                           forcing dirty pages out in the middle of a long load)
+#   BOTENGINE_MARIADB_REDO  innodb_log_file_size (default 512M; bench/load-rate.sh uses 4G, more than a 10M-packet load with --packets writes: no checkpoint
+#                           forces dirty pages out in the middle of the load)
 # The server is tuned for bulk loads of a disposable database (docs/storage.md "Server settings" says what a
 # production server would change):
 #   innodb_flush_log_at_trx_commit=2  a commit is written to the redo log at once but fsynced once a second: a
