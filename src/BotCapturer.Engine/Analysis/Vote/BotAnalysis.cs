@@ -45,24 +45,26 @@ public sealed class BotAnalysis
     /// <summary>The sinks to attach to the flow stream.</summary>
     public IReadOnlyList<IFlowSink> Sinks => [CFlows, GraphInput, Activities];
 
-    /// <summary>Runs every analysis once the flow stream is complete (the sinks' CompleteAsync has been called).</summary>
+    /// <summary>
+    /// Runs every analysis once the flow stream is complete (the sinks' CompleteAsync has been called). C-plane
+    /// clustering and graph scoring do not depend on each other and run at the same time; the vote needs both.
+    /// </summary>
     public AnalysisResult Analyze(CancellationToken cancellationToken)
     {
-        var timings = new List<KeyValuePair<string, TimeSpan>>();
-        var clock = Stopwatch.StartNew();
-        T Stage<T>(string name, Func<T> run)
+        (T Value, TimeSpan Elapsed) Stage<T>(Func<T> run)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var start = clock.Elapsed;
+            var clock = Stopwatch.StartNew();
             var value = run();
-            timings.Add(new(name, clock.Elapsed - start));
-            return value;
+            return (value, clock.Elapsed);
         }
 
-        var cplane = Stage("cplane", () => CFlows.Analyze(cancellationToken));
-        var graph = Stage("graph", () => GraphScorer.Score(HostGraph.Builder.Build(), _graph));
+        var graphTask = Task.Run(() => Stage(() => GraphScorer.Score(HostGraph.Builder.Build(), _graph)), cancellationToken);
+        var (cplane, cplaneTime) = Stage(() => CFlows.Analyze(cancellationToken));
+        var (graph, graphTime) = graphTask.GetAwaiter().GetResult();
         var aplane = Activities.Result;
-        var vote = Stage("vote", () => Voter.Vote(VoteInputAdapter.From(graph, cplane, aplane, GraphInput.OtherHosts), _vote));
+        var (vote, voteTime) = Stage(() => Voter.Vote(VoteInputAdapter.From(graph, cplane, aplane, GraphInput.OtherHosts), _vote));
+        List<KeyValuePair<string, TimeSpan>> timings = [new("cplane", cplaneTime), new("graph", graphTime), new("vote", voteTime)];
         return new AnalysisResult(cplane, graph, aplane, vote, timings);
     }
 }
