@@ -1,11 +1,12 @@
 using System.Text;
 using BotCapturer.Engine.Analysis.APlane;
+using BotCapturer.Engine.Analysis.Beaconing;
 using BotCapturer.Engine.Analysis.CPlane;
 using BotCapturer.Engine.Analysis.Graph;
 
 namespace BotCapturer.Engine.Analysis.Vote;
 
-/// <summary>Writes an analysis's result tables into a folder (cflows, cclusters, graph_scores, activities, aclusters, hosts, groups).</summary>
+/// <summary>Writes an analysis's result tables into a folder (cflows, cclusters, graph_scores, activities, aclusters, beacons, hosts, groups).</summary>
 public static class AnalysisOutput
 {
     /// <summary>The file with one line per host.</summary>
@@ -21,6 +22,11 @@ public static class AnalysisOutput
         await CPlaneCsvWriter.WriteAsync(folder, result.CPlane, cancellationToken);
         await GraphScoresCsv.WriteToFolderAsync(result.Graph, folder, cancellationToken);
         await APlaneCsvWriter.WriteAsync(folder, result.APlane, cancellationToken);
+        await using (var writer = new StreamWriter(Path.Combine(folder, BeaconCsvWriter.FileName), false, new UTF8Encoding(false)))
+        {
+            BeaconCsvWriter.Write(writer, result.Beacons);
+        }
+
         await using (var writer = new StreamWriter(Path.Combine(folder, HostsFile), false, new UTF8Encoding(false), 1 << 16))
         {
             VoteResultWriter.WriteHosts(writer, result.Vote);
