@@ -14,13 +14,20 @@ public sealed class RealCaptureRunTests(ITestOutputHelper output)
         Assert.DoesNotContain(run.Suspicious, h => LanHosts(run).Contains(h) && h != Bot009);
     }
 
-    // The lone bot shares no cluster with another host and gets no vote; its regular check-ins (three C-flows, one
-    // every ~1620 s) are what put it first (docs/beacon.md). Without the beacon order it ranked 3rd.
+    // The lone bot shares no cluster with another host. Its relay activity (A-plane vote, and a botscore from its own
+    // C-clusters) and its regular check-ins (beacons, docs/beacon.md) put it first; before both it ranked 3rd.
     [SkippableFact]
     public async Task Training_capture_009_ranks_the_bot_first_among_LAN_hosts()
     {
         using var run = await Run009Async();
         Assert.Equal(Bot009, LanHosts(run)[0]);
+    }
+
+    [SkippableFact]
+    public async Task Training_capture_009_flags_the_bot_by_its_relay_activity()
+    {
+        using var run = await Run009Async();
+        Assert.Contains(Bot009, run.Suspicious);
     }
 
     private static List<string> LanHosts(RunOutput run) =>
