@@ -11,6 +11,6 @@ public sealed record BeaconResult(int Tested, IReadOnlyList<Beacon> Beacons)
     public static BeaconResult Empty { get; } = new(0, []);
 
     /// <summary>Each host's strongest beacon.</summary>
-    public IReadOnlyDictionary<HostAddress, Beacon> StrongestByHost =>
+    public Dictionary<HostAddress, Beacon> StrongestByHost() =>
         Beacons.GroupBy(b => b.Key.Source).ToDictionary(g => g.Key, g => g.First());
 }

@@ -26,7 +26,7 @@ public static class VoteInputAdapter
             c.CFlows.Select(v => v.Key.Destination).Distinct().Count() == 1 ? c.CFlows[0].Key.Destination.ToString() : null)).ToList();
         var aClusters = aplane.Clusters.Select(a => new AClusterInput(
             a.Id, APlaneCsvWriter.TypeName(a.Type), a.Weight, [.. a.Hosts.Select(h => h.ToString())], a.Target)).ToList();
-        var beaconInputs = (beacons ?? BeaconResult.Empty).StrongestByHost.ToDictionary(
+        var beaconInputs = (beacons ?? BeaconResult.Empty).StrongestByHost().ToDictionary(
             b => b.Key.ToString(),
             b => new BeaconInput(b.Value.Strength, $"{b.Value.Key.Destination}:{b.Value.Key.DestinationPort}/{b.Value.Key.ProtocolName}", b.Value.Flows, b.Value.PeriodSeconds),
             StringComparer.Ordinal);
