@@ -90,7 +90,12 @@ public sealed class RelayDetector
                 items.Count,
                 string.Create(CultureInfo.InvariantCulture,
                     $"{items.Count} HTTP request(s) received from {server}:{port} on connections the host opened, sent on to {string.Join(' ', onward)}; first \"{items[0].R.Text}\""),
-                _options.RelayWeight);
+                _options.RelayWeight)
+            {
+                TargetHost = server,
+                PortLow = port,
+                PortHigh = port,
+            };
         })];
     }
 

@@ -25,6 +25,8 @@ public sealed class RelayDetectorTests
         Assert.Equal(Ip("192.168.1.130"), relay.Host);
         Assert.Equal("relay:198.51.100.7", relay.ClusterKey);
         Assert.Equal("198.51.100.7:43904 -> 203.0.113.20:80", relay.Target);
+        Assert.Equal(Ip("198.51.100.7"), relay.TargetHost);
+        Assert.Equal((ushort)43904, relay.PortLow);
         Assert.Contains("GET /cache/ms.php", relay.Evidence, StringComparison.Ordinal);
     }
 
