@@ -1,12 +1,14 @@
 using System.Text;
+using BotCapturer.Beaconing;
 using BotCapturer.Engine.Analysis.APlane;
+using BotCapturer.Engine.Analysis.Beaconing;
 using BotCapturer.Engine.Analysis.CPlane;
 using BotCapturer.Engine.Analysis.Graph;
 using BotCapturer.Vote;
 
 namespace BotCapturer.Engine.Analysis.Vote;
 
-/// <summary>Writes an analysis's result tables into a folder (cflows, cclusters, graph_scores, activities, aclusters, hosts, groups).</summary>
+/// <summary>Writes an analysis's result tables into a folder (cflows, cclusters, graph_scores, activities, aclusters, beacons, hosts, groups).</summary>
 public static class AnalysisOutput
 {
     /// <summary>The file with one line per host.</summary>
@@ -23,7 +25,14 @@ public static class AnalysisOutput
             Task.Run(() => CPlaneCsvWriter.WriteAsync(folder, result.CPlane, cancellationToken), cancellationToken),
             Task.Run(() => GraphScoresCsv.WriteToFolderAsync(result.Graph, folder, cancellationToken), cancellationToken),
             Task.Run(() => APlaneCsvWriter.WriteAsync(folder, result.APlane, cancellationToken), cancellationToken),
+            Task.Run(() => WriteBeaconsAsync(folder, result.Beacons), cancellationToken),
             Task.Run(() => WriteVoteAsync(folder, result.Vote), cancellationToken));
+    }
+
+    private static async Task WriteBeaconsAsync(string folder, BeaconResult beacons)
+    {
+        await using var writer = new StreamWriter(Path.Combine(folder, BeaconCsvWriter.FileName), false, new UTF8Encoding(false));
+        BeaconCsvWriter.Write(writer, beacons);
     }
 
     private static async Task WriteVoteAsync(string folder, VoteResult vote)
