@@ -17,7 +17,17 @@ internal static class Program
                 cts.Cancel();
             }
         };
-        return await RunAsync(args, CliContext.FromConsole(), cts.Token);
+        var exitCode = await RunAsync(args, CliContext.FromConsole(), cts.Token);
+        if (Environment.GetEnvironmentVariable("BOTENGINE_RUNTIME_STATS") == "1")
+        {
+            // docs/performance.md: how the run used the runtime (garbage collections, pauses, allocation, JIT).
+            Console.Error.WriteLine(
+                $"runtime: gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen0/1/2), " +
+                $"pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s, allocated {GC.GetTotalAllocatedBytes() / (1 << 20)} MiB, " +
+                $"jit {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s ({System.Runtime.JitInfo.GetCompiledMethodCount()} methods)");
+        }
+
+        return exitCode;
     }
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken)

@@ -19,6 +19,12 @@ internal static class FlowsCommand
         }
 
         var options = PipelineOptionsFrom(verb);
+        if (verb.Format != "json")
+        {
+            // Only the JSON lines carry payload prefixes: csv and zeek output need none kept or copied.
+            options = options with { Flows = options.Flows with { PayloadBytes = 0 } };
+        }
+
         await using var output = verb.Out is null ? context.OpenStandardOutput() : OpenOutput(verb.Out);
         var sink = CreateSink(verb.Format, output, out var disposable);
         using (disposable)
@@ -68,10 +74,13 @@ internal static class FlowsCommand
                 var json = new FlowJsonWriter(output);
                 disposable = json;
                 return json;
-            default:
+            case "zeek":
                 var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { AutoFlush = false };
                 disposable = writer;
-                return format == "zeek" ? new ZeekConnWriter(writer) : new FlowCsvWriter(writer);
+                return new ZeekConnWriter(writer);
+            default:
+                disposable = null;
+                return new FlowCsvWriter(output);
         }
     }
 }

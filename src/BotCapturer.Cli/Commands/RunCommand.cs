@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using BotCapturer.APlane;
 using BotCapturer.Cli.Options;
 using BotCapturer.Engine.Analysis.APlane;
@@ -105,8 +104,8 @@ internal static class RunCommand
         }
     }
 
-    internal static StreamWriter OpenFlowsCsv(string folder) =>
-        new(Path.Combine(folder, "flows.csv"), false, new UTF8Encoding(false), 1 << 16);
+    internal static FileStream OpenFlowsCsv(string folder) =>
+        new(Path.Combine(folder, "flows.csv"), FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
 
     internal static BotAnalysis CreateAnalysis(RunVerb verb, SignatureSet signatures) => new(
         verb.CPlane!,

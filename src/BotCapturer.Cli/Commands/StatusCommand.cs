@@ -7,7 +7,10 @@ using BotCapturer.Storage.MySql;
 
 namespace BotCapturer.Cli.Commands;
 
-/// <summary><c>botengine status</c>: the stored groups as a terminal table or as JSON.</summary>
+/// <summary>
+/// <c>botengine status</c>: the stored groups as a terminal table or as JSON, with each group's C-flow count (the rows
+/// <c>run --group</c> saved in <c>cflows</c>, the seed's CALC_CFLOW) and whether it has been analysed.
+/// </summary>
 internal static class StatusCommand
 {
     private static readonly string[] Headers = ["group", "name", "note", "created", "first packet", "packets", "flows", "C-flows", "analysed"];
@@ -85,6 +88,14 @@ internal static class StatusCommand
             json.WriteNumber("packet_rows", g.PacketRows);
             json.WriteNumber("cflows", g.CFlows);
             json.WriteBoolean("analysed", g.Analysed is not null);
+            if (g.Analysed is { } analysed)
+            {
+                json.WriteString("analysed_at", analysed);
+            }
+            else
+            {
+                json.WriteNull("analysed_at");
+            }
             json.WriteEndObject();
         }
 

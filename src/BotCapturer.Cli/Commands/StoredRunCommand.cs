@@ -8,7 +8,10 @@ using BotCapturer.Storage.MySql.Results;
 
 namespace BotCapturer.Cli.Commands;
 
-/// <summary><c>botengine run --group N</c>: the same analysis over a stored group's flows, read with one streaming query.</summary>
+/// <summary>
+/// <c>botengine run --group N</c>: the same analysis over a stored group's flows, read with one streaming query, saved
+/// to the result tables. A group with results is refused before any flow is read unless <c>--overwrite</c> is given.
+/// </summary>
 internal static class StoredRunCommand
 {
     private const int BatchSize = 4096;
@@ -19,6 +22,12 @@ internal static class StoredRunCommand
         var store = new FlowStore(connection);
         var summary = (await store.GetGroupsAsync(cancellationToken)).FirstOrDefault(g => g.Id == group)
             ?? throw new InputException($"group {group} does not exist (botengine status lists the groups)");
+        var results = new ResultStore(connection);
+        if (!verb.Overwrite)
+        {
+            await results.RequireNoResultsAsync(group, cancellationToken);
+        }
+
         var signatures = await RunCommand.LoadSignaturesAsync(verb, cancellationToken);
         var labels = verb.Labels is null ? null : EvalCommand.ReadLabels(verb.Labels);
         var folder = RunCommand.CreateOutputFolder(verb.Out, DateTime.UtcNow);
@@ -46,11 +55,10 @@ internal static class StoredRunCommand
             }
         }
 
-        var results = new ResultStore(connection);
         var counts = new List<KeyValuePair<string, long>> { new("group", group), new("packets", summary.Packets), new("stored_flows", flows) };
         await RunCommand.FinishAsync(
             verb, context, analysis, [$"group {group} ({summary.Name})"], counts, new("read_flows", clock.Elapsed), folder, labels,
-            result => results.SaveAsync(group, result, cancellationToken), cancellationToken);
+            result => results.SaveAsync(group, result, verb.Overwrite, cancellationToken), cancellationToken);
         if (!verb.Quiet)
         {
             context.Note($"group {group}: {flows} flows read from {connection.Server}; saved {string.Join(", ", results.Saved.Select(s => $"{s.Value} {s.Key}"))}");

@@ -26,7 +26,7 @@ internal abstract class CaptureInputOptions
     [Option("icmp-timeout", Default = 60.0, HelpText = "ICMP (and other protocols') flow idle timeout, seconds.")]
     public double IcmpTimeout { get; set; } = 60;
 
-    [Option("payload-bytes", Default = 64, HelpText = "First payload bytes kept per flow direction.")]
+    [Option("payload-bytes", Default = 64, HelpText = "First payload bytes kept per flow direction (flows: written by --format json only; run and activities keep at least 1024).")]
     public int PayloadBytes { get; set; } = 64;
 
     [Option('q', "quiet", HelpText = "No progress or summary on stderr (errors still show).")]

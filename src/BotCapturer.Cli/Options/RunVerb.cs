@@ -11,8 +11,11 @@ internal sealed class RunVerb : APlaneInputOptions, ICommandVerb, ICPlaneOptionS
     [Value(0, MetaName = "captures", Required = false, HelpText = "Capture files (pcap or pcapng) or folders of them; none with --group.")]
     public override IEnumerable<string> Inputs { get; set; } = [];
 
-    [Option("group", HelpText = "Analyse a group stored by botengine load (instead of captures); results are saved to the database too.")]
+    [Option("group", HelpText = "Analyse a group stored by botengine load (instead of captures); results are saved to the database too (host scores, C-flows, C- and A-clusters, activities, verdicts).")]
     public long? Group { get; set; }
+
+    [Option("overwrite", HelpText = "With --group: replace the results the group already has (in one transaction). Without it, a group that has results is refused and left unchanged.")]
+    public bool Overwrite { get; set; }
 
     [Option("db", HelpText = DatabaseOption.HelpText)]
     public string? Db { get; set; }
@@ -75,6 +78,7 @@ internal sealed class RunVerb : APlaneInputOptions, ICommandVerb, ICPlaneOptionS
                 ? (Inputs.Any() ? null : "give capture files or folders, or --group N")
                 : Inputs.Any() ? "give either captures or --group, not both"
                 : Group < 0 ? "--group must be 0 or more" : null)
+            ?? (Overwrite && Group is null ? "--overwrite applies to --group N only (an in-memory run writes to --out)" : null)
             ?? base.Validate()
             ?? VoteOptions.Validate()
             ?? (AnomalyZ <= 0 ? "--anomaly-z must be positive" : null)

@@ -27,4 +27,14 @@ public sealed record Activity(
 {
     /// <summary>Spam only: the distinct mail servers contacted, sorted (A-clustering joins spammers whose sets overlap).</summary>
     public IReadOnlyList<HostAddress> Destinations { get; init; } = [];
+
+    /// <summary>The one host the activity aims at, when there is one: the vertically scanned victim, the brute-forced
+    /// server, the download server, the signature's first peer; null for horizontal scans and spam (many targets).</summary>
+    public HostAddress? TargetHost { get; init; }
+
+    /// <summary>Lowest destination port of the activity (the scanned port, the service, the download or signature port); null when none applies.</summary>
+    public ushort? PortLow { get; init; }
+
+    /// <summary>Highest destination port: equal to <see cref="PortLow"/> unless a vertical scan covered a range.</summary>
+    public ushort? PortHigh { get; init; }
 }

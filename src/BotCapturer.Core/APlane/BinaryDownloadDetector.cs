@@ -68,7 +68,12 @@ public sealed class BinaryDownloadDetector
                 d.Count,
                 string.Create(CultureInfo.InvariantCulture,
                     $"{d.Kind} from {key.Server}:{key.Port} via {via}; {d.Count} download(s), {d.ServerBytes} response payload bytes; first-bytes hash {key.Hash}"),
-                _options.BinaryDownloadWeight);
+                _options.BinaryDownloadWeight)
+            {
+                TargetHost = key.Server,
+                PortLow = key.Port,
+                PortHigh = key.Port,
+            };
         })];
 
     private void Add(DownloadKey key, Download download)

@@ -99,7 +99,12 @@ public sealed class BruteForceDetector
                 hit.Count,
                 string.Create(CultureInfo.InvariantCulture,
                     $"{hit.Count} short connections to {key.Server}:{key.Port} within {_options.BruteForceWindow.TotalMinutes:0} min (>= {_options.BruteForceMinAttempts}); client bytes mean {mean:0} cv {cv:0.00}; median duration {medianSeconds:0.##} s"),
-                _options.BruteForceWeight));
+                _options.BruteForceWeight)
+            {
+                TargetHost = key.Server,
+                PortLow = key.Port,
+                PortHigh = key.Port,
+            });
         }
 
         return result;

@@ -98,7 +98,11 @@ public sealed class ScanDetector
                 hit.Count,
                 string.Create(CultureInfo.InvariantCulture,
                     $"{hit.Count} distinct destinations failed on {service} within {_options.ScanWindow.TotalSeconds:0} s (score {score:0.##} >= {_options.HorizontalScanThreshold:0.##}; {targets.Count} in all){Unreachables(key.Source)}"),
-                _options.ScanWeight));
+                _options.ScanWeight)
+            {
+                PortLow = key.Port,
+                PortHigh = key.Port,
+            });
         }
 
         foreach (var (key, ports) in _byVictim)
@@ -128,7 +132,12 @@ public sealed class ScanDetector
                 hit.Count,
                 string.Create(CultureInfo.InvariantCulture,
                     $"{hit.Count} distinct {protocol} ports failed on {key.Victim} within {_options.ScanWindow.TotalSeconds:0} s (score {score:0.##} >= {_options.VerticalScanThreshold:0.##}; {ports.Count} in all){Unreachables(key.Source)}"),
-                _options.ScanWeight));
+                _options.ScanWeight)
+            {
+                TargetHost = key.Victim,
+                PortLow = low,
+                PortHigh = high,
+            });
         }
 
         return result;

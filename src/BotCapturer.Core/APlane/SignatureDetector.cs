@@ -100,7 +100,12 @@ public sealed class SignatureDetector
                 m.Count,
                 string.Create(CultureInfo.InvariantCulture,
                     $"{signature.Family} signature {signature.Name} matched {m.Count} flow(s) with {m.Peers.Count} peer(s), e.g. {firstPeer} port {m.Port}"),
-                signature.Weight);
+                signature.Weight)
+            {
+                TargetHost = firstPeer,
+                PortLow = m.Port,
+                PortHigh = m.Port,
+            };
         })];
 
     private static char[] Decode(ReadOnlySpan<byte> payload)

@@ -3,8 +3,9 @@ namespace BotCapturer.CPlane;
 /// <summary>The quantized C-flows of one analysis, with the split points and the fph window that made them.</summary>
 public sealed class CFlowVectorSet
 {
-    internal CFlowVectorSet(IReadOnlyList<CFlowVector> vectors, double[][] splitPoints, TimeSpan fphWindow, long originNs)
+    internal CFlowVectorSet(IReadOnlyList<CFlowVector> vectors, double[][] splitPoints, TimeSpan fphWindow, long originNs, TimeSpan epoch)
     {
+        Epoch = epoch;
         Vectors = vectors;
         SplitPoints = splitPoints;
         FphWindow = fphWindow;
@@ -22,4 +23,10 @@ public sealed class CFlowVectorSet
 
     /// <summary>Start of epoch 0: the first flow's start, nanoseconds since the Unix epoch.</summary>
     public long OriginNs { get; }
+
+    /// <summary>The epoch length the C-flows were cut by.</summary>
+    public TimeSpan Epoch { get; }
+
+    /// <summary>Start of epoch <paramref name="epoch"/> (<see cref="CFlowKey.Epoch"/>), nanoseconds since the Unix epoch.</summary>
+    public long EpochStartNs(int epoch) => OriginNs + (epoch * (Epoch.Ticks * 100));
 }

@@ -17,7 +17,7 @@ public static class CFlowVectorizer
             .ToArray();
         if (entries.Length == 0)
         {
-            return new CFlowVectorSet([], [.. Enumerable.Range(0, 4).Select(_ => new double[Quantizer.Percentiles.Length])], options.FphWindow ?? TimeSpan.FromHours(1), 0);
+            return new CFlowVectorSet([], [.. Enumerable.Range(0, 4).Select(_ => new double[Quantizer.Percentiles.Length])], options.FphWindow ?? TimeSpan.FromHours(1), 0, options.Epoch);
         }
 
         long origin = long.MaxValue, last = long.MinValue, flowTotal = 0;
@@ -105,7 +105,7 @@ public static class CFlowVectorizer
             vectors[i] = Build(cflows[i].Key, cflows[i].Samples, fph[i], splits);
         }
 
-        return new CFlowVectorSet(vectors, splits, TimeSpan.FromTicks(windowNs / 100), origin);
+        return new CFlowVectorSet(vectors, splits, TimeSpan.FromTicks(windowNs / 100), origin, options.Epoch);
     }
 
     /// <summary>

@@ -4,8 +4,8 @@ using BotCapturer.Net;
 namespace BotCapturer.Flows;
 
 /// <summary>
-/// A bidirectional flow (DESIGN.md "Flows"): the initiator is the source. Mutable only while its
-/// <see cref="FlowTable"/> owns it; once emitted it is read-only for every consumer.
+/// A bidirectional flow (DESIGN.md "Flows"): the initiator is the source. Made by <see cref="FlowTable"/> when the
+/// flow ends (or by <see cref="Create"/>); read-only for every consumer (only <see cref="FlowMerger"/> joins partials).
 /// </summary>
 public sealed class Flow
 {
@@ -147,27 +147,6 @@ public sealed class Flow
 
     /// <summary>Zeek's conn_state for this flow.</summary>
     public string State => ConnState.Of(this);
-
-    internal bool Closed { get; set; }
-
-    internal uint SourceNextSeq { get; set; }
-
-    // Links of the flow table's LRU list (FlowLruList); null once the flow has left the table.
-    internal Flow? LruPrev { get; set; }
-
-    internal Flow? LruNext { get; set; }
-
-    internal FlowLruList? LruList { get; set; }
-
-    internal long QueuedNs { get; set; }
-
-    internal uint DestinationNextSeq { get; set; }
-
-    /// <summary>The source's next sequence number is known from its SYN before any payload arrived.</summary>
-    internal bool SourceSeqKnown { get; set; }
-
-    /// <summary>The destination's next sequence number is known from its SYN-ACK before any payload arrived.</summary>
-    internal bool DestinationSeqKnown { get; set; }
 
     public override string ToString() =>
         $"{Protocol} {Source}:{SourcePort} -> {Destination}:{DestinationPort} {SourcePackets}/{DestinationPackets} pkts {State}";

@@ -7,20 +7,22 @@ namespace BotCapturer.Flows;
 /// Builds bidirectional flows from the packets of one capture file, in file order. Time is the packets' own
 /// time (never the wall clock), so results do not depend on when or how fast the file is read. Finished flows
 /// (closed, idle, reused) accumulate in <see cref="Completed"/> for the caller to take in batches; memory
-/// holds only active flows, because idle ones are evicted as capture time advances.
+/// holds only active flows, because idle ones are evicted as capture time advances. Open flows live in a reused
+/// array of <see cref="FlowSlot"/>s; a <see cref="Flow"/> object is made only when a flow ends.
 /// </summary>
 public sealed class FlowTable
 {
+    private const int Tcp = 0, Udp = 1, Icmp = 2, Other = 3, ClosedQueue = 4;
+
     private readonly FlowOptions _options;
-    private readonly Dictionary<FlowKey, Flow> _active = new(4096);
+    private readonly Dictionary<FlowKey, int> _active = new(4096);
     private readonly List<Flow> _completed = new(4096);
     private readonly long _closeLingerNs;
-    private readonly FlowLruList _tcp;
-    private readonly FlowLruList _udp;
-    private readonly FlowLruList _icmp;
-    private readonly FlowLruList _other;
-    private readonly FlowLruList _closed;
+    private readonly FlowSlotQueue[] _queues;
     private readonly long _sweepIntervalNs;
+    private FlowSlot[] _slots = new FlowSlot[1024];
+    private int _used;
+    private int _free = -1;
     private long _firstNs = long.MinValue;
     private long _nowNs = long.MinValue;
     private long _lastSweepNs;
@@ -30,11 +32,14 @@ public sealed class FlowTable
         _options = options ?? FlowOptions.Default;
         _closeLingerNs = _options.CloseLinger.Ticks * 100;
         _sweepIntervalNs = Math.Max(1, _options.SweepInterval.Ticks * 100);
-        _tcp = new FlowLruList(_options.TimeoutNs(6));
-        _udp = new FlowLruList(_options.TimeoutNs(17));
-        _icmp = new FlowLruList(_options.TimeoutNs(1));
-        _other = new FlowLruList(_options.TimeoutNs(0));
-        _closed = new FlowLruList(_closeLingerNs);
+        _queues =
+        [
+            new FlowSlotQueue(Tcp, _options.TimeoutNs(6)),
+            new FlowSlotQueue(Udp, _options.TimeoutNs(17)),
+            new FlowSlotQueue(Icmp, _options.TimeoutNs(1)),
+            new FlowSlotQueue(Other, _options.TimeoutNs(0)),
+            new FlowSlotQueue(ClosedQueue, _closeLingerNs),
+        ];
     }
 
     /// <summary>Flows that have ended and not been taken yet.</summary>
@@ -74,19 +79,18 @@ public sealed class FlowTable
         }
 
         var key = FlowKey.FromPacket(packet, out var aToB);
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_active, key, out var exists);
+        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_active, key, out var exists);
         var isTcp = packet.Protocol == (byte)IpProtocol.Tcp;
         var pureSyn = isTcp && (packet.Flags & (TcpFlags.Syn | TcpFlags.Ack)) == TcpFlags.Syn;
         if (exists)
         {
-            var flow = slot!;
-            var idle = timestampNs - flow.EndNs > _options.TimeoutNs(packet.Protocol);
-            var reused = flow.Closed && (pureSyn || timestampNs - flow.EndNs > _closeLingerNs);
+            ref var old = ref _slots[index];
+            var idle = timestampNs - old.EndNs > _options.TimeoutNs(packet.Protocol);
+            var reused = old.Closed && (pureSyn || timestampNs - old.EndNs > _closeLingerNs);
             if (idle || reused)
             {
-                flow.End = idle && !flow.Closed ? FlowEnd.Idle : flow.End == FlowEnd.EndOfInput ? FlowEnd.Reused : flow.End;
-                flow.LruList?.Remove(flow);
-                _completed.Add(flow);
+                old.End = idle && !old.Closed ? FlowEnd.Idle : old.End == FlowEnd.EndOfInput ? FlowEnd.Reused : old.End;
+                Complete(index, mayContinueLater: false);
                 exists = false;
             }
         }
@@ -96,83 +100,118 @@ public sealed class FlowTable
             // The initiator is the sender of the first SYN, else of the first packet; a SYN-ACK seen first
             // means the SYN was missed, so its receiver is the initiator.
             var synAckFirst = isTcp && (packet.Flags & (TcpFlags.Syn | TcpFlags.Ack)) == (TcpFlags.Syn | TcpFlags.Ack);
-            var sourceIsA = synAckFirst ? !aToB : aToB;
-            slot = new Flow(key, sourceIsA, timestampNs)
+            index = Allocate();
+            _slots[index] = new FlowSlot
             {
+                Key = key,
+                SourceIsA = synAckFirst ? !aToB : aToB,
+                StartNs = timestampNs,
+                EndNs = timestampNs,
                 MayContinueEarlier = !pureSyn && timestampNs - _firstNs < _options.TimeoutNs(packet.Protocol),
+                Previous = -1,
+                Next = -1,
+                Queue = -1,
             };
         }
 
-        var current = slot!;
-        Update(current, packet, aToB == current.SourceIsA, timestampNs, wireLength, frame);
-        var list = current.Closed ? _closed : ListFor(packet.Protocol);
-        if (current.LruList != list)
+        var i = index;
+        ref var slot = ref _slots[i];
+        Update(ref slot, packet, aToB == slot.SourceIsA, timestampNs, wireLength, frame);
+        var queue = slot.Closed ? ClosedQueue : QueueFor(packet.Protocol);
+        if (slot.Queue != queue)
         {
-            list.Enqueue(current, timestampNs);
+            _queues[queue].Enqueue(_slots, _queues, i, timestampNs);
         }
     }
 
-    private FlowLruList ListFor(byte protocol) => protocol switch
+    private static int QueueFor(byte protocol) => protocol switch
     {
-        (byte)IpProtocol.Tcp => _tcp,
-        (byte)IpProtocol.Udp => _udp,
-        (byte)IpProtocol.Icmp or (byte)IpProtocol.Icmpv6 => _icmp,
-        _ => _other,
+        (byte)IpProtocol.Tcp => Tcp,
+        (byte)IpProtocol.Udp => Udp,
+        (byte)IpProtocol.Icmp or (byte)IpProtocol.Icmpv6 => Icmp,
+        _ => Other,
     };
 
     /// <summary>Ends the file: every open flow is completed and marked as possibly continuing in a later file.</summary>
     public void Flush()
     {
-        foreach (var flow in _active.Values)
+        foreach (var i in _active.Values)
         {
-            if (!flow.Closed)
-            {
-                flow.MayContinueLater = true;
-            }
-
-            flow.LruList?.Remove(flow);
-            _completed.Add(flow);
+            Complete(i, mayContinueLater: !_slots[i].Closed);
         }
 
         _active.Clear();
     }
 
+    private int Allocate()
+    {
+        if (_free >= 0)
+        {
+            var i = _free;
+            _free = _slots[i].Next;
+            return i;
+        }
+
+        if (_used == _slots.Length)
+        {
+            Array.Resize(ref _slots, _slots.Length * 2);
+        }
+
+        return _used++;
+    }
+
+    /// <summary>Moves slot <paramref name="i"/>'s flow to <see cref="Completed"/> and frees the slot (the caller updates <see cref="_active"/>).</summary>
+    private void Complete(int i, bool mayContinueLater)
+    {
+        ref var slot = ref _slots[i];
+        if (slot.Queue >= 0)
+        {
+            _queues[slot.Queue].Remove(_slots, i);
+        }
+
+        _completed.Add(slot.ToFlow(mayContinueLater));
+        slot = default;
+        slot.Queue = -1;
+        slot.Next = _free;
+        _free = i;
+    }
+
     private void Sweep()
     {
         _lastSweepNs = _nowNs;
-        Expire(_closed);
-        Expire(_tcp);
-        Expire(_udp);
-        Expire(_icmp);
-        Expire(_other);
+        Expire(_queues[ClosedQueue]);
+        Expire(_queues[Tcp]);
+        Expire(_queues[Udp]);
+        Expire(_queues[Icmp]);
+        Expire(_queues[Other]);
     }
 
     /// <summary>
-    /// Evicts from the head of the queue while flows are idle past the list's timeout; a flow at the head that saw
+    /// Evicts from the head of the queue while flows are idle past the queue's timeout; a flow at the head that saw
     /// packets since it was queued goes back to the tail. Flows queued within the last timeout cannot be idle past it.
     /// </summary>
-    private void Expire(FlowLruList list)
+    private void Expire(FlowSlotQueue queue)
     {
-        while (list.Head is { } flow && _nowNs - flow.QueuedNs > list.TimeoutNs)
+        while (queue.Head is var i and >= 0 && _nowNs - _slots[i].QueuedNs > queue.TimeoutNs)
         {
-            if (_nowNs - flow.EndNs <= list.TimeoutNs)
+            ref var slot = ref _slots[i];
+            if (_nowNs - slot.EndNs <= queue.TimeoutNs)
             {
-                list.Enqueue(flow, _nowNs);
+                queue.Enqueue(_slots, _queues, i, _nowNs);
                 continue;
             }
 
-            list.Remove(flow);
-            if (!flow.Closed)
+            if (!slot.Closed)
             {
-                flow.End = FlowEnd.Idle;
+                slot.End = FlowEnd.Idle;
             }
 
-            _completed.Add(flow);
-            _active.Remove(flow.Key);
+            _active.Remove(slot.Key);
+            Complete(i, mayContinueLater: false);
         }
     }
 
-    private void Update(Flow flow, in DecodedPacket packet, bool fromSource, long timestampNs, int wireLength, ReadOnlySpan<byte> frame)
+    private void Update(ref FlowSlot flow, in DecodedPacket packet, bool fromSource, long timestampNs, int wireLength, ReadOnlySpan<byte> frame)
     {
         if (timestampNs > flow.EndNs)
         {
@@ -204,9 +243,7 @@ public sealed class FlowTable
 
             if (!payload.IsEmpty && flow.SourcePayloadLength < _options.PayloadBytes)
             {
-                var (buffer, length, next) = (flow.SourcePayload, flow.SourcePayloadLength, flow.SourceNextSeq);
-                AppendPayload(ref buffer, ref length, ref next, flow.SourceSeqKnown, packet, payload);
-                (flow.SourcePayload, flow.SourcePayloadLength, flow.SourceNextSeq) = (buffer, length, next);
+                AppendPayload(ref flow.SourcePayload, ref flow.SourcePayloadLength, ref flow.SourceNextSeq, flow.SourceSeqKnown, packet, payload);
             }
         }
         else
@@ -227,9 +264,7 @@ public sealed class FlowTable
 
             if (!payload.IsEmpty && flow.DestinationPayloadLength < _options.PayloadBytes)
             {
-                var (buffer, length, next) = (flow.DestinationPayload, flow.DestinationPayloadLength, flow.DestinationNextSeq);
-                AppendPayload(ref buffer, ref length, ref next, flow.DestinationSeqKnown, packet, payload);
-                (flow.DestinationPayload, flow.DestinationPayloadLength, flow.DestinationNextSeq) = (buffer, length, next);
+                AppendPayload(ref flow.DestinationPayload, ref flow.DestinationPayloadLength, ref flow.DestinationNextSeq, flow.DestinationSeqKnown, packet, payload);
             }
         }
 

@@ -1,6 +1,9 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using System.Numerics;
+using System.Text;
 
 namespace BotCapturer.Net;
 
@@ -8,7 +11,7 @@ namespace BotCapturer.Net;
 /// An IPv4 or IPv6 host address as two 64-bit integers (IPv4 is stored IPv4-mapped, <c>::ffff:a.b.c.d</c>),
 /// so that it can be a cheap dictionary key and be compared without allocating.
 /// </summary>
-public readonly struct HostAddress : IEquatable<HostAddress>, IComparable<HostAddress>, ISpanFormattable
+public readonly struct HostAddress : IEquatable<HostAddress>, IComparable<HostAddress>, ISpanFormattable, IUtf8SpanFormattable
 {
     private const ulong MappedPrefix = 0x0000_FFFF_0000_0000UL;
 
@@ -65,24 +68,25 @@ public readonly struct HostAddress : IEquatable<HostAddress>, IComparable<HostAd
         return false;
     }
 
-    private static int WriteOctet(Span<char> destination, byte value)
+    private static int WriteOctet<T>(Span<T> destination, byte value)
+        where T : unmanaged, IBinaryInteger<T>
     {
         if (value >= 100)
         {
-            destination[0] = (char)('0' + (value / 100));
-            destination[1] = (char)('0' + (value / 10 % 10));
-            destination[2] = (char)('0' + (value % 10));
+            destination[0] = T.CreateTruncating('0' + (value / 100));
+            destination[1] = T.CreateTruncating('0' + (value / 10 % 10));
+            destination[2] = T.CreateTruncating('0' + (value % 10));
             return 3;
         }
 
         if (value >= 10)
         {
-            destination[0] = (char)('0' + (value / 10));
-            destination[1] = (char)('0' + (value % 10));
+            destination[0] = T.CreateTruncating('0' + (value / 10));
+            destination[1] = T.CreateTruncating('0' + (value % 10));
             return 2;
         }
 
-        destination[0] = (char)('0' + value);
+        destination[0] = T.CreateTruncating('0' + value);
         return 1;
     }
 
@@ -133,28 +137,41 @@ public readonly struct HostAddress : IEquatable<HostAddress>, IComparable<HostAd
     }
 
     /// <summary>Formats without allocating for IPv4 (the hot case in flow tables); IPv6 goes through <see cref="IPAddress"/>.</summary>
-    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+        IsIPv4 ? TryFormatIPv4(destination, out charsWritten) : ToIPAddress().TryFormat(destination, out charsWritten);
+
+    /// <summary>Formats as UTF-8 text, without allocating for IPv4.</summary>
+    public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
     {
         if (IsIPv4)
         {
-            charsWritten = 0;
-            if (destination.Length < 15)
-            {
-                return false;
-            }
-
-            var v = IPv4Value;
-            var n = WriteOctet(destination, (byte)(v >> 24));
-            destination[n++] = '.';
-            n += WriteOctet(destination[n..], (byte)(v >> 16));
-            destination[n++] = '.';
-            n += WriteOctet(destination[n..], (byte)(v >> 8));
-            destination[n++] = '.';
-            n += WriteOctet(destination[n..], (byte)v);
-            charsWritten = n;
-            return true;
+            return TryFormatIPv4(utf8Destination, out bytesWritten);
         }
 
-        return ToIPAddress().TryFormat(destination, out charsWritten);
+        Span<char> text = stackalloc char[48];
+        bytesWritten = 0;
+        return ToIPAddress().TryFormat(text, out var n) && Ascii.FromUtf16(text[..n], utf8Destination, out bytesWritten) == OperationStatus.Done;
+    }
+
+    private bool TryFormatIPv4<T>(Span<T> destination, out int written)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        written = 0;
+        if (destination.Length < 15)
+        {
+            return false;
+        }
+
+        var v = IPv4Value;
+        var dot = T.CreateTruncating('.');
+        var n = WriteOctet(destination, (byte)(v >> 24));
+        destination[n++] = dot;
+        n += WriteOctet(destination[n..], (byte)(v >> 16));
+        destination[n++] = dot;
+        n += WriteOctet(destination[n..], (byte)(v >> 8));
+        destination[n++] = dot;
+        n += WriteOctet(destination[n..], (byte)v);
+        written = n;
+        return true;
     }
 }

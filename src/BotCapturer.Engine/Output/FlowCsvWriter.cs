@@ -1,88 +1,103 @@
+using System.Text;
 using BotCapturer.Engine.Pipeline;
 using BotCapturer.Flows;
 
 namespace BotCapturer.Engine.Output;
 
-/// <summary>Writes flows as CSV with the header <see cref="Header"/>; bytes are wire bytes (pcap original length).</summary>
+/// <summary>
+/// Writes flows as CSV with the header <see cref="Header"/>; bytes are wire bytes (pcap original length). Rows are
+/// formatted straight into UTF-8 (all of it is ASCII) in a large buffer that goes to the stream in one write.
+/// </summary>
 public sealed class FlowCsvWriter : IFlowSink
 {
     public const string Header = "start,end,proto,src,sport,dst,dport,src_packets,src_bytes,dst_packets,dst_bytes,state";
 
-    private readonly TextWriter _writer;
-    private readonly char[] _line = new char[256];
+    private const int BufferBytes = 1 << 20;
+    private const int MaxRowBytes = 512;
+
+    private static readonly byte[][] ProtocolNames = Enumerable.Range(0, 256).Select(p => Encoding.ASCII.GetBytes(FlowFormatting.ProtocolName((byte)p))).ToArray();
+
+    private readonly Stream _stream;
+    private readonly byte[] _buffer = new byte[BufferBytes];
+    private int _used;
     private bool _headerWritten;
 
-    public FlowCsvWriter(TextWriter writer) => _writer = writer;
+    /// <summary>Writes to <paramref name="stream"/>, which the caller keeps and disposes.</summary>
+    public FlowCsvWriter(Stream stream) => _stream = stream;
 
-    public ValueTask ConsumeAsync(IReadOnlyList<Flow> batch, CancellationToken cancellationToken)
+    public async ValueTask ConsumeAsync(IReadOnlyList<Flow> batch, CancellationToken cancellationToken)
     {
-        if (!_headerWritten)
-        {
-            _writer.WriteLine(Header);
-            _headerWritten = true;
-        }
-
+        WriteHeaderOnce();
         foreach (var flow in batch)
         {
-            var n = Format(flow, _line);
-            _writer.Write(_line, 0, n);
-        }
+            if (_used > BufferBytes - MaxRowBytes)
+            {
+                await FlushBufferAsync(cancellationToken);
+            }
 
-        return ValueTask.CompletedTask;
+            _used += Format(flow, _buffer.AsSpan(_used));
+        }
     }
 
     public async ValueTask CompleteAsync(CancellationToken cancellationToken)
     {
-        if (!_headerWritten)
-        {
-            await _writer.WriteLineAsync(Header);
-            _headerWritten = true;
-        }
-
-        await _writer.FlushAsync(cancellationToken);
+        WriteHeaderOnce();
+        await FlushBufferAsync(cancellationToken);
+        await _stream.FlushAsync(cancellationToken);
     }
 
-    private static int Format(Flow f, Span<char> line)
+    private void WriteHeaderOnce()
     {
-        var n = 0;
-        FlowFormatting.TryFormatSeconds(f.StartNs, line, out var w);
+        if (!_headerWritten)
+        {
+            _used += Encoding.ASCII.GetBytes(Header + "\n", _buffer.AsSpan(_used));
+            _headerWritten = true;
+        }
+    }
+
+    private async ValueTask FlushBufferAsync(CancellationToken cancellationToken)
+    {
+        await _stream.WriteAsync(_buffer.AsMemory(0, _used), cancellationToken);
+        _used = 0;
+    }
+
+    private static int Format(Flow f, Span<byte> line)
+    {
+        FlowFormatting.TryFormatSeconds(f.StartNs, line, out var n);
+        line[n++] = (byte)',';
+        FlowFormatting.TryFormatSeconds(f.EndNs, line[n..], out var w);
         n += w;
-        line[n++] = ',';
-        FlowFormatting.TryFormatSeconds(f.EndNs, line[n..], out w);
-        n += w;
-        line[n++] = ',';
-        var proto = FlowFormatting.ProtocolName(f.Protocol);
+        line[n++] = (byte)',';
+        var proto = ProtocolNames[f.Protocol];
         proto.CopyTo(line[n..]);
         n += proto.Length;
-        line[n++] = ',';
+        line[n++] = (byte)',';
         f.Source.TryFormat(line[n..], out w, default, null);
         n += w;
-        line[n++] = ',';
+        line[n++] = (byte)',';
         f.SourcePort.TryFormat(line[n..], out w);
         n += w;
-        line[n++] = ',';
+        line[n++] = (byte)',';
         f.Destination.TryFormat(line[n..], out w, default, null);
         n += w;
-        line[n++] = ',';
+        line[n++] = (byte)',';
         f.DestinationPort.TryFormat(line[n..], out w);
         n += w;
-        line[n++] = ',';
+        line[n++] = (byte)',';
         f.SourcePackets.TryFormat(line[n..], out w);
         n += w;
-        line[n++] = ',';
+        line[n++] = (byte)',';
         f.SourceBytes.TryFormat(line[n..], out w);
         n += w;
-        line[n++] = ',';
+        line[n++] = (byte)',';
         f.DestinationPackets.TryFormat(line[n..], out w);
         n += w;
-        line[n++] = ',';
+        line[n++] = (byte)',';
         f.DestinationBytes.TryFormat(line[n..], out w);
         n += w;
-        line[n++] = ',';
-        var state = f.State;
-        state.CopyTo(line[n..]);
-        n += state.Length;
-        line[n++] = '\n';
+        line[n++] = (byte)',';
+        n += Encoding.ASCII.GetBytes(f.State, line[n..]);
+        line[n++] = (byte)'\n';
         return n;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using BotCapturer.Decode;
 
 namespace BotCapturer.Engine.Output;
@@ -6,8 +7,9 @@ namespace BotCapturer.Engine.Output;
 /// <summary>Shared text formatting for flow outputs.</summary>
 internal static class FlowFormatting
 {
-    /// <summary>Unix seconds with microseconds, e.g. <c>1262345678.123456</c> (truncated, as tshark and Zeek print).</summary>
-    public static bool TryFormatSeconds(long ns, Span<char> destination, out int written)
+    /// <summary>Unix seconds with microseconds, e.g. <c>1262345678.123456</c> (truncated, as tshark and Zeek print), as chars or UTF-8 bytes.</summary>
+    public static bool TryFormatSeconds<T>(long ns, Span<T> destination, out int written)
+        where T : unmanaged, IBinaryInteger<T>
     {
         var micros = ns / 1000;
         var seconds = Math.DivRem(micros, 1_000_000, out var fraction);
@@ -18,16 +20,37 @@ internal static class FlowFormatting
         }
 
         written = 0;
-        if (!seconds.TryFormat(destination, out var n, default, CultureInfo.InvariantCulture) || destination.Length < n + 7)
+        var negative = seconds < 0;
+        var magnitude = negative ? (ulong)(-(seconds + 1)) + 1 : (ulong)seconds;
+        var digits = 1;
+        for (var rest = magnitude; rest >= 10; rest /= 10)
+        {
+            digits++;
+        }
+
+        var n = (negative ? 1 : 0) + digits;
+        if (destination.Length < n + 7)
         {
             return false;
         }
 
-        destination[n++] = '.';
+        if (negative)
+        {
+            destination[0] = T.CreateTruncating('-');
+        }
+
+        for (var i = n - 1; i >= n - digits; i--)
+        {
+            destination[i] = T.CreateTruncating('0' + (int)(magnitude % 10));
+            magnitude /= 10;
+        }
+
+        destination[n++] = T.CreateTruncating('.');
+        var f = (int)fraction;
         for (var i = 5; i >= 0; i--)
         {
-            destination[n + i] = (char)('0' + (fraction % 10));
-            fraction /= 10;
+            destination[n + i] = T.CreateTruncating('0' + (f % 10));
+            f /= 10;
         }
 
         written = n + 6;

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Globalization;
+using System.Text;
 
 namespace BotCapturer.Storage.MySql.Tsv;
 
@@ -51,6 +53,29 @@ internal static class TsvWriter
 
         span[value.Length] = separator;
         writer.Advance(value.Length + 1);
+    }
+
+    /// <summary>A double in round-trip form; NaN and infinities (which DOUBLE columns cannot hold) as NULL.</summary>
+    public static void Double(IBufferWriter<byte> writer, double value, byte separator)
+    {
+        if (!double.IsFinite(value))
+        {
+            Null(writer, separator);
+            return;
+        }
+
+        var span = writer.GetSpan(32 + 1);
+        value.TryFormat(span, out var written, "R", CultureInfo.InvariantCulture);
+        span[written++] = separator;
+        writer.Advance(written);
+    }
+
+    /// <summary>Any text, as UTF-8 with the bytes that would end a field or line, or start an escape, escaped.</summary>
+    public static void Text(IBufferWriter<byte> writer, string value, byte separator)
+    {
+        var utf8 = Encoding.UTF8.GetMaxByteCount(value.Length) <= 256 ? stackalloc byte[256] : new byte[Encoding.UTF8.GetMaxByteCount(value.Length)];
+        var n = Encoding.UTF8.GetBytes(value, utf8);
+        Binary(writer, utf8[..n], separator);
     }
 
     public static void Null(IBufferWriter<byte> writer, byte separator)

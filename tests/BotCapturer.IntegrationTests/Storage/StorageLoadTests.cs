@@ -20,7 +20,7 @@ public sealed class StorageLoadTests(MariaDbFixture server)
         Assert.Equal(0, second.Exit);
         Assert.Contains("schema is current", second.Out, StringComparison.Ordinal);
         Assert.Equal(SchemaMigrator.Migrations.Count, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM schema_version"));
-        foreach (var table in new[] { "groups", "files", "flows", "packets", "cflows", "host_scores", "clusters", "activities", "verdicts" })
+        foreach (var table in new[] { "groups", "files", "flows", "packets", "cflows", "host_scores", "clusters", "activities", "verdicts", "aclusters" })
         {
             Assert.Equal(1, await MariaDbFixture.CountAsync(db, $"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = '{table}'"));
         }

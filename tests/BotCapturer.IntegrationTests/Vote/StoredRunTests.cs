@@ -39,8 +39,9 @@ public sealed class StoredRunTests(MariaDbFixture server, ITestOutputHelper outp
             Assert.True(await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM host_scores WHERE group_id = 4") > 0);
             Assert.Equal(1, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM `groups` WHERE id = 4 AND analysed IS NOT NULL"));
 
-            // A second run replaces the group's rows instead of adding to them.
-            Assert.Equal(0, (await CliRunner.RunAsync(["run", "--group", "4", "--db", db, "--out", stored, "-q"])).Exit);
+            // A second run with --overwrite replaces the group's rows instead of adding to them (Storage/StoredResultsTests
+            // checks the refusal without it).
+            Assert.Equal(0, (await CliRunner.RunAsync(["run", "--group", "4", "--overwrite", "--db", db, "--out", stored, "-q"])).Exit);
             Assert.Equal(hosts.Count, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM verdicts WHERE group_id = 4"));
         }
         finally

@@ -61,6 +61,8 @@ public class BinaryDownloadDetectorTests
         Assert.Equal(ActivityType.BinaryDownload, activity.Type);
         Assert.Equal(Ip("10.0.2.16"), activity.Host);
         Assert.Equal("81.169.145.69:80 PE i386", activity.Target);
+        Assert.Equal(Ip("81.169.145.69"), activity.TargetHost);
+        Assert.Equal(((ushort?)80, (ushort?)80), (activity.PortLow, activity.PortHigh));
         Assert.StartsWith("binary:", activity.ClusterKey, StringComparison.Ordinal);
         Assert.Contains("GET /bn43.exe HTTP/1.0", activity.Evidence, StringComparison.Ordinal);
     }

@@ -21,6 +21,8 @@ public class BruteForceDetectorTests
         Assert.Equal(Ip("203.0.113.9"), activity.Host);
         Assert.Equal("tcp/22:10.0.0.0/24", activity.ClusterKey);
         Assert.Equal(40, activity.Count);
+        Assert.Equal(Ip("10.0.0.22"), activity.TargetHost);
+        Assert.Equal(((ushort?)22, (ushort?)22), (activity.PortLow, activity.PortHigh));
     }
 
     [Fact]

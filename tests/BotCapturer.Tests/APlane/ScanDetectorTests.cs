@@ -19,6 +19,9 @@ public class ScanDetectorTests
         Assert.Equal(Ip("192.168.1.5"), scan.Host);
         Assert.Equal("horizontal:tcp/23:*", scan.ClusterKey);
         Assert.Equal(40, scan.Count);
+        Assert.Null(scan.TargetHost);
+        Assert.Equal((ushort?)23, scan.PortLow);
+        Assert.Equal((ushort?)23, scan.PortHigh);
     }
 
     [Fact]
@@ -45,6 +48,8 @@ public class ScanDetectorTests
         var scan = Assert.Single(detector.Complete());
         Assert.StartsWith("vertical tcp 172.20.5.7 ports 1-100", scan.Target, StringComparison.Ordinal);
         Assert.Equal("vertical:tcp:172.20.5.0/24", scan.ClusterKey);
+        Assert.Equal(Ip("172.20.5.7"), scan.TargetHost);
+        Assert.Equal(((ushort?)1, (ushort?)100), (scan.PortLow, scan.PortHigh));
     }
 
     [Fact]

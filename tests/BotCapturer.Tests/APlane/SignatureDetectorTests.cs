@@ -56,6 +56,8 @@ public class SignatureDetectorTests
         var activity = Assert.Single(detector.Complete());
         Assert.Equal(Ip("10.0.0.1"), activity.Host);
         Assert.Equal(3, activity.Weight);
+        Assert.Equal(Ip("10.0.0.2"), activity.TargetHost);
+        Assert.Equal((ushort?)6667, activity.PortLow);
     }
 
     [Theory]
