@@ -20,8 +20,13 @@ if [ -z "$capture" ]; then
 fi
 command -v nfpcapd >/dev/null && command -v argus >/dev/null && command -v tshark >/dev/null || \
   bash "$here/scripts/bootstrap.sh" nfdump argus-server argus-client time >&2
-dotnet build "$here/src/BotCapturer.Cli" -c Release -v q -nologo >&2
-botengine="$here/src/BotCapturer.Cli/bin/Release/net10.0/botengine"
+# botengine as a user installs it (scripts/install.sh: Release, ReadyToRun); BOTENGINE=path times another build.
+if [ -n "${BOTENGINE:-}" ]; then
+  botengine=$BOTENGINE
+else
+  "$here/scripts/install.sh" "$work/install" >&2
+  botengine="$work/install/bin/botengine"
+fi
 
 command_for() {
   case "$1" in

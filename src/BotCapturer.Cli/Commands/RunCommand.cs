@@ -111,7 +111,8 @@ internal static class RunCommand
         verb.CPlane!,
         verb.ToAPlaneOptions(signatures),
         GraphScoringOptions.Default with { AnomalyZ = verb.AnomalyZ },
-        verb.VoteOptions);
+        verb.VoteOptions,
+        beacon: verb.BeaconOptions);
 
     internal static string CreateOutputFolder(string? requested, DateTime now)
     {

@@ -20,6 +20,8 @@ internal static class RunSummary
         counts.Add(new("graph_voted", result.Graph.Voted.Count()));
         counts.Add(new("activities", result.APlane.Activities.Count));
         counts.Add(new("aclusters", result.APlane.Clusters.Count));
+        counts.Add(new("beacon_cflows_tested", result.Beacons.Tested));
+        counts.Add(new("beacons", result.Beacons.Beacons.Count));
         counts.Add(new("hosts", result.Vote.Hosts.Count));
         counts.Add(new("suspicious", result.Vote.Suspicious.Count()));
         counts.Add(new("groups", result.Vote.Groups.Count));

@@ -1,3 +1,4 @@
+using BotCapturer.Beaconing;
 using BotCapturer.CPlane;
 using BotCapturer.Vote;
 using CommandLine;
@@ -44,6 +45,15 @@ internal sealed class RunVerb : APlaneInputOptions, ICommandVerb, ICPlaneOptionS
     [Option("anomaly-z", Default = 2.5, HelpText = "Graph layer: modified z-score of evenness above which a host is anomalous.")]
     public double AnomalyZ { get; set; } = 2.5;
 
+    [Option("beacon-alpha", Default = 0.01, HelpText = "Beacons: family-wise error rate over the tested C-flows (Bonferroni) at which a C-flow's regular flow starts count as a beacon.")]
+    public double BeaconAlpha { get; set; } = 0.01;
+
+    [Option("beacon-jitter", Default = 1.0, HelpText = "Beacons: smallest deviation of an interval from the mean interval that is credited, seconds.")]
+    public double BeaconJitter { get; set; } = 1.0;
+
+    [Option("beacon-min-flows", Default = 3, HelpText = "Beacons: fewest flows a C-flow needs to be tested.")]
+    public int BeaconMinFlows { get; set; } = 3;
+
     public string Epoch { get; set; } = "24h";
 
     public string? FphWindow { get; set; }
@@ -72,6 +82,9 @@ internal sealed class RunVerb : APlaneInputOptions, ICommandVerb, ICPlaneOptionS
     /// <summary>The voting settings.</summary>
     internal VoteOptions VoteOptions => new() { Quorum = Quorum, BotScoreThreshold = BotScoreThreshold, GroupCut = GroupCut, MinGroupSize = MinGroup, ConfirmZ = ConfirmZ };
 
+    /// <summary>The beacon settings.</summary>
+    internal BeaconOptions BeaconOptions => new() { Alpha = BeaconAlpha, JitterFloorSeconds = BeaconJitter, MinFlows = BeaconMinFlows };
+
     public override string? Validate()
     {
         var problem = (Group is null
@@ -81,6 +94,7 @@ internal sealed class RunVerb : APlaneInputOptions, ICommandVerb, ICPlaneOptionS
             ?? (Overwrite && Group is null ? "--overwrite applies to --group N only (an in-memory run writes to --out)" : null)
             ?? base.Validate()
             ?? VoteOptions.Validate()
+            ?? BeaconOptions.Validate()
             ?? (AnomalyZ <= 0 ? "--anomaly-z must be positive" : null)
             ?? (Labels is not null && !File.Exists(Labels) ? $"{Labels}: no such file" : null);
         if (problem is not null)

@@ -18,6 +18,7 @@ public sealed class APlaneAnalyzer
         BinaryDownload = new BinaryDownloadDetector(_options);
         Spam = new SpamDetector(_options);
         Signatures = new SignatureDetector(_options.Signatures);
+        Relay = new RelayDetector(_options);
     }
 
     public ScanDetector Scan { get; }
@@ -29,6 +30,8 @@ public sealed class APlaneAnalyzer
     public SpamDetector Spam { get; }
 
     public SignatureDetector Signatures { get; }
+
+    public RelayDetector Relay { get; }
 
     /// <summary>Flows seen.</summary>
     public long FlowCount { get; private set; }
@@ -42,6 +45,7 @@ public sealed class APlaneAnalyzer
         BinaryDownload.Observe(flow);
         Spam.Observe(flow);
         Signatures.Observe(flow);
+        Relay.Observe(flow);
     }
 
     /// <summary>Adds what another analyzer (same options) has seen.</summary>
@@ -53,10 +57,11 @@ public sealed class APlaneAnalyzer
         BinaryDownload.Merge(other.BinaryDownload);
         Spam.Merge(other.Spam);
         Signatures.Merge(other.Signatures);
+        Relay.Merge(other.Relay);
     }
 
     /// <summary>Decides every detector and clusters the activities.</summary>
     public APlaneResult Complete() => AClusterer.Cluster(
-        [.. Scan.Complete(), .. BruteForce.Complete(), .. BinaryDownload.Complete(), .. Spam.Complete(), .. Signatures.Complete()],
+        [.. Scan.Complete(), .. BruteForce.Complete(), .. BinaryDownload.Complete(), .. Spam.Complete(), .. Signatures.Complete(), .. Relay.Complete()],
         _options);
 }

@@ -125,6 +125,9 @@ public sealed record APlaneOptions
     /// <summary>w(A) of spam clusters.</summary>
     public double SpamWeight { get; init; } = 1.0;
 
+    /// <summary>w(A) of relay clusters: relaying for a controller is bot work itself, but weighed like a scan until measured.</summary>
+    public double RelayWeight { get; init; } = 1.0;
+
     internal long ScanWindowNs => ScanWindow.Ticks * 100;
 
     internal long BruteForceWindowNs => BruteForceWindow.Ticks * 100;
@@ -138,6 +141,7 @@ public sealed record APlaneOptions
         ActivityType.BruteForce => BruteForceWeight,
         ActivityType.BinaryDownload => BinaryDownloadWeight,
         ActivityType.Spam => SpamWeight,
+        ActivityType.Relay => RelayWeight,
         _ => 1.0,
     };
 }

@@ -17,4 +17,7 @@ public enum ActivityType
 
     /// <summary>A payload pattern from the signatures file.</summary>
     Signature,
+
+    /// <summary>An HTTP request received from a server on a connection the host opened, sent on by the host to another server.</summary>
+    Relay,
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using BotCapturer.Flows;
 using BotCapturer.Net;
 
@@ -8,14 +9,14 @@ namespace BotCapturer.APlane;
 /// Scan detection in the spirit of SCADE (BotHunter §4.1, used by BotMiner §3.3): per source, failed connection
 /// attempts are counted as distinct destinations on one port (horizontal scan) and distinct ports on one destination
 /// (vertical scan), each failure weighted by its port's severity, over a sliding window; the thresholds are Zeek's
-/// scan.zeek defaults. State is one entry per distinct (source, port, destination) failure with its first time, so
+/// scan.zeek defaults. State is one entry per distinct (source, destination, protocol, port) failure with its first
+/// time, in one flat table (a scan of a million addresses is a million entries, not a million small tables), so
 /// detectors fed with different files merge exactly.
 /// </summary>
 public sealed class ScanDetector
 {
     private readonly APlaneOptions _options;
-    private readonly Dictionary<PortKey, Dictionary<HostAddress, long>> _byPort = [];
-    private readonly Dictionary<PairKey, Dictionary<ushort, long>> _byVictim = [];
+    private readonly Dictionary<Failure, long> _failures = [];
     private readonly Dictionary<HostAddress, long> _unreachablesReceived = [];
 
     public ScanDetector(APlaneOptions? options = null) => _options = options ?? APlaneOptions.Default;
@@ -36,27 +37,15 @@ public sealed class ScanDetector
             return;
         }
 
-        AddFirst(_byPort, new PortKey(flow.Source, flow.Protocol, flow.DestinationPort), flow.Destination, flow.StartNs);
-        AddFirst(_byVictim, new PairKey(flow.Source, flow.Destination, flow.Protocol), flow.DestinationPort, flow.StartNs);
+        AddFirst(new Failure(flow.Source, flow.Destination, flow.Protocol, flow.DestinationPort), flow.StartNs);
     }
 
     /// <summary>Adds what another detector (fed with other flows) has seen.</summary>
     public void Merge(ScanDetector other)
     {
-        foreach (var (key, targets) in other._byPort)
+        foreach (var (failure, ns) in other._failures)
         {
-            foreach (var (target, ns) in targets)
-            {
-                AddFirst(_byPort, key, target, ns);
-            }
-        }
-
-        foreach (var (key, ports) in other._byVictim)
-        {
-            foreach (var (port, ns) in ports)
-            {
-                AddFirst(_byVictim, key, port, ns);
-            }
+            AddFirst(failure, ns);
         }
 
         foreach (var (host, count) in other._unreachablesReceived)
@@ -70,8 +59,11 @@ public sealed class ScanDetector
     {
         var result = new List<Activity>();
         var window = _options.ScanWindowNs;
-        foreach (var (key, targets) in _byPort)
+        // Groups come out in the order their first failure was seen, members in the order they were seen.
+        foreach (var group in _failures.GroupBy(f => new PortKey(f.Key.Source, f.Key.Protocol, f.Key.Port)))
         {
+            var key = group.Key;
+            var targets = group.Select(f => KeyValuePair.Create(f.Key.Target, f.Value)).ToList();
             var portWeight = PortWeight(key.Port);
             if (targets.Count * portWeight < _options.HorizontalScanThreshold)
             {
@@ -105,9 +97,11 @@ public sealed class ScanDetector
             });
         }
 
-        foreach (var (key, ports) in _byVictim)
+        foreach (var group in _failures.GroupBy(f => new PairKey(f.Key.Source, f.Key.Target, f.Key.Protocol)))
         {
-            if (ports.Keys.Sum(PortWeight) < _options.VerticalScanThreshold)
+            var key = group.Key;
+            var ports = group.Select(f => KeyValuePair.Create(f.Key.Port, f.Value)).ToList();
+            if (ports.Sum(p => PortWeight(p.Key)) < _options.VerticalScanThreshold)
             {
                 continue;
             }
@@ -148,17 +142,13 @@ public sealed class ScanDetector
     private string Unreachables(HostAddress host) =>
         _unreachablesReceived.TryGetValue(host, out var n) ? string.Create(CultureInfo.InvariantCulture, $"; {n} ICMP unreachable received") : string.Empty;
 
-    private static void AddFirst<TKey, TItem>(Dictionary<TKey, Dictionary<TItem, long>> map, TKey key, TItem item, long ns)
-        where TKey : notnull
-        where TItem : notnull
+    private void AddFirst(Failure failure, long ns)
     {
-        if (!map.TryGetValue(key, out var items))
-        {
-            map[key] = items = [];
-        }
-
-        items[item] = items.TryGetValue(item, out var seen) ? Math.Min(seen, ns) : ns;
+        ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(_failures, failure, out var exists);
+        first = exists ? Math.Min(first, ns) : ns;
     }
+
+    private readonly record struct Failure(HostAddress Source, HostAddress Target, byte Protocol, ushort Port);
 
     private readonly record struct PortKey(HostAddress Source, byte Protocol, ushort Port);
 

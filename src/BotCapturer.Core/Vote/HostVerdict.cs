@@ -14,6 +14,10 @@ namespace BotCapturer.Vote;
 /// Planes with any opinion on the host, below the vote bar too: in a C-cluster (even alone), edge weights even in
 /// the graph (evenness above 0) or graph-voted, in an A-cluster. Orders hosts with equal votes and botscore.
 /// </param>
+/// <param name="Beacon">
+/// The host's strongest beacon, or null: a lone host's own evidence, which orders hosts with equal votes and botscore
+/// (before <paramref name="Planes"/>) but is not a vote (docs/vote.md says why).
+/// </param>
 public sealed record HostVerdict(
     string Host,
     bool Suspicious,
@@ -24,7 +28,8 @@ public sealed record HostVerdict(
     IReadOnlyList<string> Egonets,
     IReadOnlyList<int> CClusters,
     IReadOnlyList<AClusterInput> AClusters,
-    int Planes = 0)
+    int Planes = 0,
+    BeaconInput? Beacon = null)
 {
     /// <summary>Number of votes.</summary>
     public int VoteCount => System.Numerics.BitOperations.PopCount((uint)Votes);

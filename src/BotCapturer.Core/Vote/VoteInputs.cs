@@ -9,4 +9,8 @@ public sealed record VoteInputs(
     IReadOnlyCollection<string> Hosts,
     GraphInput Graph,
     IReadOnlyList<CClusterInput> CClusters,
-    IReadOnlyList<AClusterInput> AClusters);
+    IReadOnlyList<AClusterInput> AClusters)
+{
+    /// <summary>Host → its strongest beacon (C-flow timing, a per-host signal; it orders hosts but casts no vote).</summary>
+    public IReadOnlyDictionary<string, BeaconInput> Beacons { get; init; } = new Dictionary<string, BeaconInput>(StringComparer.Ordinal);
+}

@@ -6,7 +6,7 @@ namespace BotCapturer.Vote;
 /// </summary>
 public static class Voter
 {
-    /// <summary>Votes every host and groups the suspicious ones; hosts are ordered by suspicion, votes, botscore, planes with an opinion, graph score.</summary>
+    /// <summary>Votes every host and groups the suspicious ones; hosts are ordered by suspicion, votes, botscore, beacon strength, planes with an opinion, graph score.</summary>
     public static VoteResult Vote(VoteInputs inputs, VoteOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -36,6 +36,7 @@ public static class Voter
         all.UnionWith(egonets.Keys);
         all.UnionWith(shared.Keys);
         all.UnionWith(aOf.Keys);
+        all.UnionWith(inputs.Beacons.Keys);
 
         var verdicts = new List<HostVerdict>(all.Count);
         foreach (var host in all)
@@ -53,7 +54,7 @@ public static class Voter
             var planes = (inCPlane.Contains(host) ? 1 : 0)
                 + (votes.HasFlag(VoteKind.Graph) || graph.Evenness.GetValueOrDefault(host) > 0 ? 1 : 0)
                 + (aList.Count > 0 ? 1 : 0);
-            var verdict = new HostVerdict(host, false, votes, score, graph.Scores.GetValueOrDefault(host), anomalous, egonetsOf, cIds, aList, planes);
+            var verdict = new HostVerdict(host, false, votes, score, graph.Scores.GetValueOrDefault(host), anomalous, egonetsOf, cIds, aList, planes, inputs.Beacons.GetValueOrDefault(host));
             verdicts.Add(verdict with { Suspicious = verdict.VoteCount >= options.Quorum });
         }
 
@@ -207,6 +208,10 @@ public static class Voter
         var c = b.Suspicious.CompareTo(a.Suspicious);
         c = c != 0 ? c : b.VoteCount.CompareTo(a.VoteCount);
         c = c != 0 ? c : b.BotScore.CompareTo(a.BotScore);
+
+        // A lone bot shares no cluster and collects no vote; its regular check-ins to its C&C (BotFinder) are the
+        // evidence left to put it above hosts with nothing but an opinion of some plane.
+        c = c != 0 ? c : (b.Beacon?.Strength ?? 0).CompareTo(a.Beacon?.Strength ?? 0);
         c = c != 0 ? c : b.Planes.CompareTo(a.Planes);
         c = c != 0 ? c : b.GraphScore.CompareTo(a.GraphScore);
         return c != 0 ? c : string.CompareOrdinal(a.Host, b.Host);

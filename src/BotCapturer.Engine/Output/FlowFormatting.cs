@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using BotCapturer.Decode;
 
 namespace BotCapturer.Engine.Output;
@@ -11,6 +12,11 @@ internal static class FlowFormatting
     public static bool TryFormatSeconds<T>(long ns, Span<T> destination, out int written)
         where T : unmanaged, IBinaryInteger<T>
     {
+        if (typeof(T) != typeof(byte) && typeof(T) != typeof(char))
+        {
+            throw new NotSupportedException("seconds are formatted as chars or as UTF-8 bytes");
+        }
+
         var micros = ns / 1000;
         var seconds = Math.DivRem(micros, 1_000_000, out var fraction);
         if (fraction < 0)
@@ -20,29 +26,26 @@ internal static class FlowFormatting
         }
 
         written = 0;
-        var negative = seconds < 0;
-        var magnitude = negative ? (ulong)(-(seconds + 1)) + 1 : (ulong)seconds;
-        var digits = 1;
-        for (var rest = magnitude; rest >= 10; rest /= 10)
+        var n = 0;
+        if (seconds < 0)
         {
-            digits++;
+            if (destination.IsEmpty)
+            {
+                return false;
+            }
+
+            destination[n++] = T.CreateTruncating('-');
         }
 
-        var n = (negative ? 1 : 0) + digits;
-        if (destination.Length < n + 7)
+        // The integer part through the runtime's own digit formatting (two digits a step), as chars or as UTF-8.
+        var magnitude = seconds < 0 ? (ulong)(-(seconds + 1)) + 1 : (ulong)seconds;
+        var formatted = typeof(T) == typeof(byte)
+            ? magnitude.TryFormat(MemoryMarshal.Cast<T, byte>(destination[n..]), out var digits)
+            : magnitude.TryFormat(MemoryMarshal.Cast<T, char>(destination[n..]), out digits);
+        n += digits;
+        if (!formatted || destination.Length < n + 7)
         {
             return false;
-        }
-
-        if (negative)
-        {
-            destination[0] = T.CreateTruncating('-');
-        }
-
-        for (var i = n - 1; i >= n - digits; i--)
-        {
-            destination[i] = T.CreateTruncating('0' + (int)(magnitude % 10));
-            magnitude /= 10;
         }
 
         destination[n++] = T.CreateTruncating('.');

@@ -144,12 +144,14 @@ internal sealed class FileWorker
 
     private async ValueTask SendCompletedAsync(FlowTable table, bool all, CancellationToken cancellationToken)
     {
+        // Batches are cut from the front and the list shortened once: a sweep can end a hundred thousand flows at once.
         var completed = table.Completed;
-        while (completed.Count >= _options.BatchSize || (all && completed.Count > 0))
+        var taken = 0;
+        while (completed.Count - taken >= _options.BatchSize || (all && completed.Count > taken))
         {
-            var n = Math.Min(_options.BatchSize, completed.Count);
-            var batch = completed.GetRange(0, n);
-            completed.RemoveRange(0, n);
+            var n = Math.Min(_options.BatchSize, completed.Count - taken);
+            var batch = completed.GetRange(taken, n);
+            taken += n;
             Interlocked.Add(ref _flows, n);
             if (_fileSink is not null)
             {
@@ -161,6 +163,8 @@ internal sealed class FileWorker
                 throw new OperationCanceledException(cancellationToken);
             }
         }
+
+        completed.RemoveRange(0, taken);
     }
 
     /// <summary>Adds what a file's reader did since the last report to the run's live counters.</summary>

@@ -196,6 +196,12 @@ public sealed class ResultStore(StoreConnection store)
             json.WriteString("cclusters", string.Join(';', v.CClusters));
             json.WriteString("aclusters", string.Join(';', v.AClusters.Select(a => $"{a.Type}:{a.Id}")));
             json.WriteNumber("planes", v.Planes);
+            if (v.Beacon is { } b)
+            {
+                json.WriteString("beacon_to", b.Target);
+                json.WriteNumber("beacon", b.Strength);
+            }
+
             json.WriteEndObject();
         }
 

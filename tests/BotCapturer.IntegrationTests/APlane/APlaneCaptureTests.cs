@@ -69,6 +69,19 @@ public class APlaneCaptureTests
         Assert.Contains("GET /bn43.exe", download.Evidence, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task Proxy_bot_relays_its_controllers_requests()
+    {
+        // training-capture-009: 185.86.148.106 sends HTTP requests down 192.168.1.130's own connection to :43904, and
+        // the bot sends each on to 88.99.210.154:80 (three rounds, 1,620 s apart).
+        var result = await APlaneCaptures.AnalyseAsync("stratocyberlab/training-capture-009.pcap");
+        var relay = Assert.Single(result.Activities, a => a.Type == ActivityType.Relay);
+        Assert.Equal("192.168.1.130", relay.Host.ToString());
+        Assert.Equal("185.86.148.106:43904 -> 88.99.210.154:80", relay.Target);
+        Assert.Equal(3, relay.Count);
+        Assert.Contains("GET /cache/ms.php?proxy=", relay.Evidence, StringComparison.Ordinal);
+    }
+
     [SkippableTheory]
     [InlineData("chrissanders-packets/http_espn.pcapng")]
     [InlineData("chrissanders-packets/ppa1e_gnutella.pcap")]
@@ -76,9 +89,9 @@ public class APlaneCaptureTests
     [InlineData("ndpi-tests/bittorrent.pcap")]
     [InlineData("ndpi-tests/irc.pcap")]
     [InlineData("slips/test-cc-capture-1.pcap")]
-    public async Task Benign_captures_have_no_scan_brute_force_or_spam(string capture)
+    public async Task Benign_captures_have_no_scan_brute_force_spam_or_relay(string capture)
     {
         var result = await APlaneCaptures.AnalyseAsync(capture);
-        Assert.DoesNotContain(result.Activities, a => a.Type is ActivityType.Scan or ActivityType.BruteForce or ActivityType.Spam);
+        Assert.DoesNotContain(result.Activities, a => a.Type is ActivityType.Scan or ActivityType.BruteForce or ActivityType.Spam or ActivityType.Relay);
     }
 }

@@ -29,8 +29,8 @@ public sealed class VoteResultWriterTests
 
             var lines = File.ReadAllLines(Path.Combine(folder, AnalysisOutput.HostsFile));
             Assert.StartsWith("host,suspicious,votes,", lines[0], StringComparison.Ordinal);
-            Assert.Equal("a,1,3,cplane+aplane+botscore,2,0,0,,0,scan:0,2,1", lines[1]);
-            Assert.Equal("c,0,0,,0,0,0,,,,0,", lines[3]);
+            Assert.Equal("a,1,3,cplane+aplane+botscore,2,0,0,,0,scan:0,2,1,0,", lines[1]);
+            Assert.Equal("c,0,0,,0,0,0,,,,0,,0,", lines[3]);
 
             var (hosts, suspicious, groups) = RunResultReader.Read(folder);
             Assert.Equal(["a", "b", "c"], hosts);

@@ -61,6 +61,7 @@ public static class APlaneCsvWriter
         ActivityType.BruteForce => "brute_force",
         ActivityType.BinaryDownload => "binary_download",
         ActivityType.Spam => "spam",
+        ActivityType.Relay => "relay",
         _ => "signature",
     };
 

@@ -1,11 +1,14 @@
 using System.Text;
+using BotCapturer.Beaconing;
 using BotCapturer.Engine.Analysis.APlane;
+using BotCapturer.Engine.Analysis.Beaconing;
 using BotCapturer.Engine.Analysis.CPlane;
 using BotCapturer.Engine.Analysis.Graph;
+using BotCapturer.Vote;
 
 namespace BotCapturer.Engine.Analysis.Vote;
 
-/// <summary>Writes an analysis's result tables into a folder (cflows, cclusters, graph_scores, activities, aclusters, hosts, groups).</summary>
+/// <summary>Writes an analysis's result tables into a folder (cflows, cclusters, graph_scores, activities, aclusters, beacons, hosts, groups).</summary>
 public static class AnalysisOutput
 {
     /// <summary>The file with one line per host.</summary>
@@ -14,19 +17,32 @@ public static class AnalysisOutput
     /// <summary>The file with the groups.</summary>
     public const string GroupsFile = "groups.json";
 
-    /// <summary>Writes every table; the folder must exist.</summary>
+    /// <summary>Writes every table; the folder must exist. The files are independent, so they are written at the same time.</summary>
     public static async Task WriteAsync(string folder, AnalysisResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
-        await CPlaneCsvWriter.WriteAsync(folder, result.CPlane, cancellationToken);
-        await GraphScoresCsv.WriteToFolderAsync(result.Graph, folder, cancellationToken);
-        await APlaneCsvWriter.WriteAsync(folder, result.APlane, cancellationToken);
+        await Task.WhenAll(
+            Task.Run(() => CPlaneCsvWriter.WriteAsync(folder, result.CPlane, cancellationToken), cancellationToken),
+            Task.Run(() => GraphScoresCsv.WriteToFolderAsync(result.Graph, folder, cancellationToken), cancellationToken),
+            Task.Run(() => APlaneCsvWriter.WriteAsync(folder, result.APlane, cancellationToken), cancellationToken),
+            Task.Run(() => WriteBeaconsAsync(folder, result.Beacons), cancellationToken),
+            Task.Run(() => WriteVoteAsync(folder, result.Vote), cancellationToken));
+    }
+
+    private static async Task WriteBeaconsAsync(string folder, BeaconResult beacons)
+    {
+        await using var writer = new StreamWriter(Path.Combine(folder, BeaconCsvWriter.FileName), false, new UTF8Encoding(false));
+        BeaconCsvWriter.Write(writer, beacons);
+    }
+
+    private static async Task WriteVoteAsync(string folder, VoteResult vote)
+    {
         await using (var writer = new StreamWriter(Path.Combine(folder, HostsFile), false, new UTF8Encoding(false), 1 << 16))
         {
-            VoteResultWriter.WriteHosts(writer, result.Vote);
+            VoteResultWriter.WriteHosts(writer, vote);
         }
 
         await using var groups = new FileStream(Path.Combine(folder, GroupsFile), FileMode.Create, FileAccess.Write);
-        VoteResultWriter.WriteGroups(groups, result.Vote.Groups);
+        VoteResultWriter.WriteGroups(groups, vote.Groups);
     }
 }

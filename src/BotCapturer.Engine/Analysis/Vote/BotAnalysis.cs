@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BotCapturer.APlane;
+using BotCapturer.Beaconing;
 using BotCapturer.CPlane;
 using BotCapturer.Engine.Analysis.APlane;
 using BotCapturer.Engine.Analysis.CPlane;
@@ -18,10 +19,12 @@ public sealed class BotAnalysis
 {
     private readonly GraphScoringOptions _graph;
     private readonly VoteOptions _vote;
+    private readonly BeaconOptions _beacon;
 
     /// <summary>Sinks set up with each stage's options.</summary>
-    public BotAnalysis(CPlaneOptions cplane, APlaneOptions aplane, GraphScoringOptions graph, VoteOptions vote, EdgeWeightKind weight = EdgeWeightKind.Packets)
+    public BotAnalysis(CPlaneOptions cplane, APlaneOptions aplane, GraphScoringOptions graph, VoteOptions vote, EdgeWeightKind weight = EdgeWeightKind.Packets, BeaconOptions? beacon = null)
     {
+        _beacon = beacon ?? BeaconOptions.Default;
         _graph = graph;
         _vote = vote;
         CFlows = new CFlowSink(cplane);
@@ -45,24 +48,28 @@ public sealed class BotAnalysis
     /// <summary>The sinks to attach to the flow stream.</summary>
     public IReadOnlyList<IFlowSink> Sinks => [CFlows, GraphInput, Activities];
 
-    /// <summary>Runs every analysis once the flow stream is complete (the sinks' CompleteAsync has been called).</summary>
+    /// <summary>
+    /// Runs every analysis once the flow stream is complete (the sinks' CompleteAsync has been called): C-plane,
+    /// graph, beacons, vote. C-plane clustering and graph scoring do not depend on each other and run at the same
+    /// time; the vote needs them all.
+    /// </summary>
     public AnalysisResult Analyze(CancellationToken cancellationToken)
     {
-        var timings = new List<KeyValuePair<string, TimeSpan>>();
-        var clock = Stopwatch.StartNew();
-        T Stage<T>(string name, Func<T> run)
+        (T Value, TimeSpan Elapsed) Stage<T>(Func<T> run)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var start = clock.Elapsed;
+            var clock = Stopwatch.StartNew();
             var value = run();
-            timings.Add(new(name, clock.Elapsed - start));
-            return value;
+            return (value, clock.Elapsed);
         }
 
-        var cplane = Stage("cplane", () => CFlows.Analyze(cancellationToken));
-        var graph = Stage("graph", () => GraphScorer.Score(HostGraph.Builder.Build(), _graph));
+        var graphTask = Task.Run(() => Stage(() => GraphScorer.Score(HostGraph.Builder.Build(), _graph)), cancellationToken);
+        var (cplane, cplaneTime) = Stage(() => CFlows.Analyze(cancellationToken));
+        var (graph, graphTime) = graphTask.GetAwaiter().GetResult();
+        var (beacons, beaconTime) = Stage(() => BeaconDetector.Detect(CFlows.Aggregator, _beacon));
         var aplane = Activities.Result;
-        var vote = Stage("vote", () => Voter.Vote(VoteInputAdapter.From(graph, cplane, aplane, GraphInput.OtherHosts), _vote));
-        return new AnalysisResult(cplane, graph, aplane, vote, timings);
+        var (vote, voteTime) = Stage(() => Voter.Vote(VoteInputAdapter.From(graph, cplane, aplane, GraphInput.OtherHosts, beacons), _vote));
+        List<KeyValuePair<string, TimeSpan>> timings = [new("cplane", cplaneTime), new("graph", graphTime), new("beacon", beaconTime), new("vote", voteTime)];
+        return new AnalysisResult(cplane, graph, aplane, vote, timings, beacons);
     }
 }

@@ -1,4 +1,5 @@
 using BotCapturer.APlane;
+using BotCapturer.Beaconing;
 using BotCapturer.CPlane;
 using BotCapturer.Engine.Analysis.APlane;
 using BotCapturer.Graph;
@@ -10,7 +11,7 @@ namespace BotCapturer.Engine.Analysis.Vote;
 public static class VoteInputAdapter
 {
     /// <summary>The voting inputs of one analysis.</summary>
-    public static VoteInputs From(GraphScores graph, CPlaneResult cplane, APlaneResult aplane, IEnumerable<string>? otherHosts = null)
+    public static VoteInputs From(GraphScores graph, CPlaneResult cplane, APlaneResult aplane, IEnumerable<string>? otherHosts = null, BeaconResult? beacons = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(cplane);
@@ -25,6 +26,13 @@ public static class VoteInputAdapter
             c.CFlows.Select(v => v.Key.Destination).Distinct().Count() == 1 ? c.CFlows[0].Key.Destination.ToString() : null)).ToList();
         var aClusters = aplane.Clusters.Select(a => new AClusterInput(
             a.Id, APlaneCsvWriter.TypeName(a.Type), a.Weight, [.. a.Hosts.Select(h => h.ToString())], a.Target)).ToList();
-        return new VoteInputs([.. scores.Keys.Union(otherHosts ?? [], StringComparer.Ordinal)], new GraphInput(scores, anomalous, egonetOf) { Evenness = evenness }, cClusters, aClusters);
+        var beaconInputs = (beacons ?? BeaconResult.Empty).StrongestByHost().ToDictionary(
+            b => b.Key.ToString(),
+            b => new BeaconInput(b.Value.Strength, $"{b.Value.Key.Destination}:{b.Value.Key.DestinationPort}/{b.Value.Key.ProtocolName}", b.Value.Flows, b.Value.PeriodSeconds),
+            StringComparer.Ordinal);
+        return new VoteInputs([.. scores.Keys.Union(otherHosts ?? [], StringComparer.Ordinal)], new GraphInput(scores, anomalous, egonetOf) { Evenness = evenness }, cClusters, aClusters)
+        {
+            Beacons = beaconInputs,
+        };
     }
 }

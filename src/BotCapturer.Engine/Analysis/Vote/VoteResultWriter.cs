@@ -9,7 +9,7 @@ namespace BotCapturer.Engine.Analysis.Vote;
 public static class VoteResultWriter
 {
     /// <summary>The header of <c>hosts.csv</c>.</summary>
-    public const string HostsHeader = "host,suspicious,votes,vote_kinds,botscore,graph_score,graph_anomalous,egonet_of,cclusters,aclusters,planes,group";
+    public const string HostsHeader = "host,suspicious,votes,vote_kinds,botscore,graph_score,graph_anomalous,egonet_of,cclusters,aclusters,planes,group,beacon,beacon_to";
 
     /// <summary>One line per host, most suspicious first; <c>group</c> is the host's group id or empty.</summary>
     public static void WriteHosts(TextWriter writer, VoteResult result)
@@ -33,7 +33,9 @@ public static class VoteResultWriter
                 .AppendJoin(';', h.CClusters).Append(',')
                 .AppendJoin(';', h.AClusters.Select(a => $"{a.Type}:{a.Id}")).Append(',')
                 .Append(h.Planes.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(groupOf.TryGetValue(h.Host, out var g) ? g.ToString(CultureInfo.InvariantCulture) : string.Empty);
+                .Append(groupOf.TryGetValue(h.Host, out var g) ? g.ToString(CultureInfo.InvariantCulture) : string.Empty).Append(',')
+                .Append(h.Beacon is { } b ? Number(b.Strength) : "0").Append(',')
+                .Append(h.Beacon is { } t ? string.Create(CultureInfo.InvariantCulture, $"{t.Target} every {t.PeriodSeconds:0.#} s ({t.Flows} flows)") : string.Empty);
             writer.WriteLine(line);
         }
     }
@@ -61,6 +63,16 @@ public static class VoteResultWriter
                 json.WriteNumber("graph_score", Math.Round(e.GraphScore, 4));
                 json.WriteBoolean("graph_anomalous", e.GraphAnomalous);
                 WriteStrings(json, "egonet_of", e.Egonets);
+                if (e.Beacon is { } beacon)
+                {
+                    json.WriteStartObject("beacon");
+                    json.WriteString("target", beacon.Target);
+                    json.WriteNumber("flows", beacon.Flows);
+                    json.WriteNumber("period_s", Math.Round(beacon.PeriodSeconds, 3));
+                    json.WriteNumber("strength", Math.Round(beacon.Strength, 4));
+                    json.WriteEndObject();
+                }
+
 
                 json.WriteStartArray("cclusters");
                 foreach (var c in e.CClusters)
