@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Peak memory of botengine against capture size: builds an N× capture from a 1× one by appending N-1 copies, each
-# shifted in time past the end of the one before (editcap -t, mergecap -a), so the N× capture is the same traffic
+# shifted in time past the end of the one before (editcap -t, mergecap -a; by the span capinfos reports, which for a
+# capture not in time order is not its full span), so the N× capture is the same traffic
 # N times over, one copy after another. Runs `botengine flows` and `botengine run` on 1× and N× under
 # /usr/bin/time -f %M and prints peak RSS of each and the N×/1× ratio. The N× capture is deleted at the end.
 #
