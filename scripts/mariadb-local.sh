@@ -13,14 +13,25 @@
 #   BOTENGINE_MARIADB_PORT  TCP port (default 3407)
 #   BOTENGINE_MARIADB_DIR   data folder (default ${TMPDIR:-/tmp}/botengine-mariadb-<uid>-<port>)
 #   BOTENGINE_MARIADB_DB    database name (default botengine)
-# The server is tuned for bulk loads of a disposable database: innodb_flush_log_at_trx_commit=2 (a commit is
-# written at once but flushed to disk once a second), no doublewrite buffer (pages can tear on a power cut, not on
-# a killed server), no binary log, a 1 GiB buffer pool. Do not keep data you
-# cannot reload in it.
+#   BOTENGINE_MARIADB_BUFFER_POOL  innodb_buffer_pool_size (default 1G; bench/load-rate.sh uses 4G so that a
+#                           10M-packet load with --packets, about 2 GB of rows, stays in memory)
+#   BOTENGINE_MARIADB_REDO  innodb_log_file_size (default 512M; bench/load-rate.sh uses 4G, more than a 10M-packet load with --packets writes: no checkpoint
+#                           forces dirty pages out in the middle of the load)
+# The server is tuned for bulk loads of a disposable database (docs/storage.md "Server settings" says what a
+# production server would change):
+#   innodb_flush_log_at_trx_commit=2  a commit is written to the redo log at once but fsynced once a second: a
+#                                     killed server loses nothing, a power cut loses the last second
+#   innodb_doublewrite=0              pages are written once, not twice; a power cut can tear a page
+#   skip-log-bin                      no binary log (no replication, no point-in-time recovery)
+#   innodb_buffer_pool_size, innodb_log_file_size, innodb_log_buffer_size   large, see the settings above
+#   innodb_adaptive_hash_index=0, performance_schema=0   no per-row bookkeeping a bulk load does not use
+# Do not keep data you cannot reload in it.
 set -euo pipefail
 port=${BOTENGINE_MARIADB_PORT:-3407}
 dir=${BOTENGINE_MARIADB_DIR:-${TMPDIR:-/tmp}/botengine-mariadb-$(id -u)-$port}
 db=${BOTENGINE_MARIADB_DB:-botengine}
+buffer_pool=${BOTENGINE_MARIADB_BUFFER_POOL:-1G}
+redo=${BOTENGINE_MARIADB_REDO:-512M}
 datadir=$dir/data
 socket=$dir/mariadb.sock
 pidfile=$dir/mariadb.pid
@@ -62,8 +73,9 @@ start() {
     setsid nohup "$server" --no-defaults --user="$user" --datadir="$datadir" --socket="$socket" --pid-file="$pidfile" \
       --port="$port" --bind-address=127.0.0.1 --log-error="$log" --local-infile=1 --skip-name-resolve \
       --character-set-server=utf8mb4 --collation-server=utf8mb4_bin \
-      --innodb-buffer-pool-size=1G --innodb-log-file-size=512M --innodb-log-buffer-size=64M \
-      --innodb-flush-log-at-trx-commit=2 --innodb-doublewrite=0 \
+      --innodb-buffer-pool-size="$buffer_pool" --innodb-log-file-size="$redo" --innodb-log-buffer-size=64M \
+      --innodb-flush-log-at-trx-commit=2 --innodb-doublewrite=0 --skip-log-bin \
+      --innodb-adaptive-hash-index=0 --performance-schema=0 \
       --max-allowed-packet=256M --max-connections=200 </dev/null >/dev/null 2>&1 &
     for _ in $(seq 1 120); do
       answers && break

@@ -17,6 +17,9 @@ public sealed class XMeans
     /// </summary>
     public const double VarianceFloor = 1.0 / 12 / 12 / 12;
 
+    /// <summary>Relative BIC difference below which two split trials count as equally good (far above double rounding).</summary>
+    private const double BicTolerance = 1e-9;
+
     /// <summary>Lloyd iterations per k-means run (most runs converge well before; P&amp;M §3.1 run k-means to convergence).</summary>
     private const int MaxIterations = 30;
 
@@ -47,26 +50,31 @@ public sealed class XMeans
     /// variance lets a diffuse benign cloud hide a tight group of bots, and one σ² for 52 dimensions splits every
     /// group of bots whose jitter sits in two or three bins. Returns −∞ when R ≤ K.
     /// </summary>
-    public static double Bic(float[] data, int dim, int[] members, int[] labels, double[] centroids, int k)
+    public static double Bic(float[] data, int dim, int[] members, int[] labels, double[] centroids, int k) =>
+        Bic(data, dim, WeightedRows.Each(members), labels, centroids, k);
+
+    /// <summary>BIC as above over weighted points: a point of weight w counts as w rows.</summary>
+    internal static double Bic(float[] data, int dim, WeightedRows points, int[] labels, double[] centroids, int k)
     {
-        var r = members.Length;
+        var r = points.Total;
         if (r <= k)
         {
             return double.NegativeInfinity;
         }
 
-        var counts = new int[k];
+        var counts = new long[k];
         var sse = new double[k * dim];
-        for (var i = 0; i < r; i++)
+        for (var p = 0; p < points.Count; p++)
         {
-            var label = labels[i];
-            counts[label]++;
-            var row = members[i] * dim;
+            var label = labels[p];
+            var w = points.Weights[p];
+            counts[label] += w;
+            var row = points.Rows[p] * dim;
             var centroid = label * dim;
             for (var d = 0; d < dim; d++)
             {
                 var diff = data[row + d] - centroids[centroid + d];
-                sse[centroid + d] += diff * diff;
+                sse[centroid + d] += w * diff * diff;
             }
         }
 
@@ -102,27 +110,31 @@ public sealed class XMeans
         return logLikelihood - (parameters / 2 * Math.Log(r));
     }
 
-    /// <summary>Clusters the given rows of a row-major matrix; returns a label (0..k-1) per member, in member order.</summary>
+    /// <summary>
+    /// Clusters the given rows of a row-major matrix; returns a label (0..k-1) per member, in member order. Rows that
+    /// are bit-for-bit equal are clustered once, with their count as weight (the same clusters as clustering each).
+    /// </summary>
     public int[] Cluster(float[] data, int dim, int[] members, out int k, CancellationToken cancellationToken = default)
     {
         var n = members.Length;
-        var labels = new int[n];
         k = n == 0 ? 0 : 1;
         if (n <= 1)
         {
-            return labels;
+            return new int[n];
         }
 
+        var points = WeightedRows.Distinct(data, dim, members);
+        var labels = new int[points.Count];
         var random = new Random(_seed);
-        var centroids = Mean(data, dim, members);
+        var centroids = Mean(data, dim, points);
         var bestBic = double.NegativeInfinity;
         var bestLabels = labels;
         var bestK = 1;
         while (true)
         {
             // Improve-Params (P&M §3.1): k-means over all points from the current centroids.
-            k = KMeans.Lloyd(data, dim, members, ref centroids, labels, MaxIterations, cancellationToken);
-            var bic = Bic(data, dim, members, labels, centroids, k);
+            k = KMeans.Lloyd(data, dim, points, ref centroids, labels, MaxIterations, cancellationToken);
+            var bic = Bic(data, dim, points, labels, centroids, k);
             if (bic > bestBic)
             {
                 bestBic = bic;
@@ -136,7 +148,7 @@ public sealed class XMeans
             }
 
             // Improve-Structure (P&M §3.2): try to split every centroid in two, judged on its own points only.
-            var next = ImproveStructure(data, dim, members, labels, centroids, k, random, cancellationToken);
+            var next = ImproveStructure(data, dim, points, labels, centroids, k, random, cancellationToken);
             if (next is null)
             {
                 break;
@@ -146,38 +158,29 @@ public sealed class XMeans
         }
 
         k = bestK;
-        return bestLabels;
+        return points.Expand(bestLabels);
     }
 
-    private double[]? ImproveStructure(float[] data, int dim, int[] members, int[] labels, double[] centroids, int k, Random random, CancellationToken cancellationToken)
+    private double[]? ImproveStructure(float[] data, int dim, WeightedRows points, int[] labels, double[] centroids, int k, Random random, CancellationToken cancellationToken)
     {
-        var byCluster = new List<int>[k];
-        for (var c = 0; c < k; c++)
-        {
-            byCluster[c] = [];
-        }
-
-        for (var i = 0; i < members.Length; i++)
-        {
-            byCluster[labels[i]].Add(members[i]);
-        }
-
+        var regions = points.Split(labels, k);
         var splits = new List<(int Cluster, double Gain, double[] Children)>();
         for (var c = 0; c < k; c++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var region = byCluster[c].ToArray();
-            if (region.Length < 3)
+            var region = regions[c];
+            if (region.Total < 3)
             {
                 continue;
             }
 
             var parentCentroid = centroids.AsSpan(c * dim, dim).ToArray();
-            var parentBic = Bic(data, dim, region, new int[region.Length], parentCentroid, 1);
+            var parentBic = Bic(data, dim, region, new int[region.Count], parentCentroid, 1);
             // P&M §3.2 try one 2-means split per region; a single try often halves a diffuse cloud and misses a
             // tight group beside it, so several k-means++ seedings are tried and the best BIC is kept.
             double[]? best = null;
             var bestBic = double.NegativeInfinity;
+            var childLabels = new int[region.Count];
             for (var trial = 0; trial < _splitTrials; trial++)
             {
                 var children = KMeans.PlusPlus(data, dim, region, 2, random);
@@ -186,14 +189,16 @@ public sealed class XMeans
                     break; // all points identical: nothing to split
                 }
 
-                var childLabels = new int[region.Length];
                 if (KMeans.Lloyd(data, dim, region, ref children, childLabels, MaxIterations, cancellationToken) < 2)
                 {
                     continue;
                 }
 
+                // A later trial must beat the best one by more than rounding: two trials that find the same two
+                // clusters (numbered either way) differ in BIC only by the order of the sums, and letting that noise
+                // pick the winner made the clusters depend on summation order (and so on merging duplicate rows).
                 var childBic = Bic(data, dim, region, childLabels, children, 2);
-                if (childBic > bestBic)
+                if (best is null || childBic > bestBic + (BicTolerance * Math.Abs(bestBic)))
                 {
                     bestBic = childBic;
                     best = children;
@@ -223,20 +228,21 @@ public sealed class XMeans
         return [.. result];
     }
 
-    private static double[] Mean(float[] data, int dim, int[] members)
+    private static double[] Mean(float[] data, int dim, WeightedRows points)
     {
         var mean = new double[dim];
-        foreach (var m in members)
+        for (var p = 0; p < points.Count; p++)
         {
+            var w = points.Weights[p];
             for (var d = 0; d < dim; d++)
             {
-                mean[d] += data[(m * dim) + d];
+                mean[d] += w * (double)data[(points.Rows[p] * dim) + d];
             }
         }
 
         for (var d = 0; d < dim; d++)
         {
-            mean[d] /= members.Length;
+            mean[d] /= points.Total;
         }
 
         return mean;
