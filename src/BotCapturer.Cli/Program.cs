@@ -24,10 +24,19 @@ internal static class Program
             Console.Error.WriteLine(
                 $"runtime: gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen0/1/2), " +
                 $"pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s, allocated {GC.GetTotalAllocatedBytes() / (1 << 20)} MiB, " +
-                $"jit {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s ({System.Runtime.JitInfo.GetCompiledMethodCount()} methods)");
+                $"jit {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s ({System.Runtime.JitInfo.GetCompiledMethodCount()} methods), " +
+                $"live after last gen2 gc {LastFullGcPromoted() / (1 << 20)} MiB");
         }
 
         return exitCode;
+    }
+
+    /// <summary>Bytes that survived the most recent gen2 collection (blocking or background): the live heap then.</summary>
+    private static long LastFullGcPromoted()
+    {
+        var blocking = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        var background = GC.GetGCMemoryInfo(GCKind.Background);
+        return (blocking.Index >= background.Index ? blocking : background).PromotedBytes;
     }
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken)

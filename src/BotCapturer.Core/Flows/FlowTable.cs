@@ -20,6 +20,7 @@ public sealed class FlowTable
     private readonly long _closeLingerNs;
     private readonly FlowSlotQueue[] _queues;
     private readonly long _sweepIntervalNs;
+    private readonly long _longestTimeoutNs;
     private FlowSlot[] _slots = new FlowSlot[1024];
     private int _used;
     private int _free = -1;
@@ -40,10 +41,14 @@ public sealed class FlowTable
             new FlowSlotQueue(Other, _options.TimeoutNs(0)),
             new FlowSlotQueue(ClosedQueue, _closeLingerNs),
         ];
+        _longestTimeoutNs = _queues.Max(q => q.TimeoutNs);
     }
 
     /// <summary>Flows that have ended and not been taken yet.</summary>
     public List<Flow> Completed => _completed;
+
+    /// <summary>Times capture time went back by more than the longest idle timeout (each ended every open flow).</summary>
+    public long TimeJumps { get; private set; }
 
     /// <summary>Flows currently open.</summary>
     public int ActiveCount => _active.Count;
@@ -76,6 +81,10 @@ public sealed class FlowTable
             {
                 Sweep();
             }
+        }
+        else if (_nowNs - timestampNs > _longestTimeoutNs)
+        {
+            StartSegment(timestampNs);
         }
 
         var key = FlowKey.FromPacket(packet, out var aToB);
@@ -141,6 +150,32 @@ public sealed class FlowTable
         }
 
         _active.Clear();
+    }
+
+    /// <summary>
+    /// Time went back by more than any idle timeout (captures concatenated out of order, or 32-bit pcap seconds
+    /// wrapped past 2106 by a time shift). No open flow can go on across such a jump, and capture time would not
+    /// pass the earlier maximum again to evict anything, so open flows would pile up until the end of the file and
+    /// later packets of the same key would join flows from another time. Instead every open flow ends here (idle,
+    /// as nothing reaches it within its timeout), and the clock restarts as at the start of a file.
+    /// </summary>
+    private void StartSegment(long timestampNs)
+    {
+        foreach (var i in _active.Values)
+        {
+            if (!_slots[i].Closed)
+            {
+                _slots[i].End = FlowEnd.Idle;
+            }
+
+            Complete(i, mayContinueLater: false);
+        }
+
+        _active.Clear();
+        TimeJumps++;
+        _nowNs = timestampNs;
+        _firstNs = timestampNs;
+        _lastSweepNs = timestampNs;
     }
 
     private int Allocate()

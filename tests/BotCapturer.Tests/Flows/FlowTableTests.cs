@@ -122,6 +122,39 @@ public sealed class FlowTableTests
     }
 
     [Fact]
+    public void Time_going_back_past_every_timeout_ends_open_flows_and_restarts_the_clock()
+    {
+        // A capture whose copies were shifted past 2106 wraps its 32-bit seconds: time falls back by years.
+        var table = new FlowTable();
+        var later = 4_000_000_000.0;
+        Add(table, later, C2S(Syn));
+        Add(table, later + 0.1, S2C(SynAck));
+        var dns = Ethernet(0x0800, IPv4("10.0.0.5", "10.0.0.53", 17, Udp(5353, 53, [1])));
+        Add(table, later + 1, dns);
+        Add(table, 1000, C2S(Syn));       // the same 5-tuple, 126 years earlier: not the same connection
+        Assert.Equal(1, table.TimeJumps);
+        Assert.Equal(2, table.Completed.Count);
+        Assert.All(table.Completed, f => Assert.Equal(FlowEnd.Idle, f.End));
+        Assert.All(table.Completed, f => Assert.False(f.MayContinueLater));
+        Assert.Equal(1, table.ActiveCount);
+        Add(table, 1000 + 400, dns);      // the clock runs again from the new time: the sweep evicts the idle SYN
+        Assert.Equal(3, table.Completed.Count);
+        Assert.Equal(Seconds(1000), table.Completed[2].StartNs);
+    }
+
+    [Fact]
+    public void Time_going_back_within_a_timeout_keeps_flows_open()
+    {
+        var table = new FlowTable(new FlowOptions { UdpTimeout = TimeSpan.FromSeconds(60) });
+        var dns = Ethernet(0x0800, IPv4("10.0.0.5", "10.0.0.53", 17, Udp(5353, 53, [1])));
+        Add(table, 1000, dns);
+        Add(table, 900, dns);             // 100 s back: longer than the UDP timeout but not the TCP one (300 s)
+        Assert.Equal(0, table.TimeJumps);
+        var flow = Assert.Single(Finish(table));
+        Assert.Equal(2, flow.SourcePackets);
+    }
+
+    [Fact]
     public void Payload_prefix_keeps_in_order_bytes_and_ignores_retransmissions()
     {
         var table = new FlowTable(new FlowOptions { PayloadBytes = 10 });
