@@ -142,15 +142,7 @@ public sealed class FlowTable
     };
 
     /// <summary>Ends the file: every open flow is completed and marked as possibly continuing in a later file.</summary>
-    public void Flush()
-    {
-        foreach (var i in _active.Values)
-        {
-            Complete(i, mayContinueLater: !_slots[i].Closed);
-        }
-
-        _active.Clear();
-    }
+    public void Flush() => EndAll(fileEnds: true);
 
     /// <summary>
     /// Time went back by more than any idle timeout (captures concatenated out of order, or 32-bit pcap seconds
@@ -161,21 +153,31 @@ public sealed class FlowTable
     /// </summary>
     private void StartSegment(long timestampNs)
     {
-        foreach (var i in _active.Values)
-        {
-            if (!_slots[i].Closed)
-            {
-                _slots[i].End = FlowEnd.Idle;
-            }
-
-            Complete(i, mayContinueLater: false);
-        }
-
-        _active.Clear();
+        EndAll(fileEnds: false);
         TimeJumps++;
         _nowNs = timestampNs;
         _firstNs = timestampNs;
         _lastSweepNs = timestampNs;
+    }
+
+    /// <summary>
+    /// Completes every open flow: at the end of the file the open ones may go on in a later file; after a jump in time
+    /// they went idle.
+    /// </summary>
+    private void EndAll(bool fileEnds)
+    {
+        foreach (var i in _active.Values)
+        {
+            var open = !_slots[i].Closed;
+            if (open && !fileEnds)
+            {
+                _slots[i].End = FlowEnd.Idle;
+            }
+
+            Complete(i, mayContinueLater: open && fileEnds);
+        }
+
+        _active.Clear();
     }
 
     private int Allocate()
