@@ -4,6 +4,7 @@ using BotCapturer.Engine.Pipeline;
 using BotCapturer.Flows;
 using BotCapturer.Storage.MySql.Loading;
 using BotCapturer.Storage.MySql.Reading;
+using BotCapturer.Storage.MySql.Xa;
 using MySqlConnector;
 
 namespace BotCapturer.Storage.MySql;
@@ -14,6 +15,9 @@ namespace BotCapturer.Storage.MySql;
 /// </summary>
 public sealed class FlowStore
 {
+    /// <summary>The schema version that added <c>files.xa_token</c>.</summary>
+    private const int XaSchemaVersion = 4;
+
     private readonly StoreConnection _store;
 
     public FlowStore(StoreConnection store) => _store = store;
@@ -26,6 +30,23 @@ public sealed class FlowStore
     {
         await using var connection = await _store.OpenAsync(cancellationToken);
         return await SchemaMigrator.MigrateAsync(connection, cancellationToken);
+    }
+
+    /// <summary>
+    /// Commits or rolls back the prepared XA branches that multi-connection loads of this database left behind (see
+    /// <see cref="XaRecovery"/>); a no-op on a schema older than version 4, which no such load can have used. Run
+    /// before a load looks at which files the group holds, and before <c>init</c> alters tables that prepared
+    /// branches hold locks on.
+    /// </summary>
+    public async Task<XaRecoveryResult> RecoverPreparedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _store.OpenAsync(cancellationToken);
+        if (await SchemaMigrator.CurrentVersionAsync(connection, cancellationToken) < XaSchemaVersion)
+        {
+            return new XaRecoveryResult(XaRecovery.Unsupported(connection.ServerVersion), 0, 0, 0);
+        }
+
+        return await XaRecovery.RecoverAsync(connection, cancellationToken);
     }
 
     /// <summary>Checks, before any work, that a load can succeed: the schema is current and the server allows LOAD DATA LOCAL.</summary>
@@ -92,9 +113,12 @@ public sealed class FlowStore
     }
 
     /// <summary>Starts the transaction that stores one file (see <see cref="IFileFlowSink"/>); <paramref name="committed"/>
-    /// runs after its commit.</summary>
-    public async ValueTask<IFileFlowSink> BeginFileAsync(long groupId, FileIdentity file, bool storePackets, Action<FileLoadResult>? committed, CancellationToken cancellationToken) =>
-        await FileLoad.BeginAsync(_store, groupId, file, storePackets, committed, cancellationToken);
+    /// runs after its commit. With <paramref name="connections"/> above 1 (flows only, not with packets) the file
+    /// loads through that many connections as one XA transaction (<see cref="XaFileLoad"/>).</summary>
+    public async ValueTask<IFileFlowSink> BeginFileAsync(long groupId, FileIdentity file, bool storePackets, int connections, Action<FileLoadResult>? committed, CancellationToken cancellationToken) =>
+        connections > 1 && !storePackets
+            ? await XaFileLoad.BeginAsync(_store, groupId, file, connections, committed, cancellationToken)
+            : await FileLoad.BeginAsync(_store, groupId, file, storePackets, committed, cancellationToken);
 
     /// <summary>
     /// Recomputes a group's totals from its files. <c>flows</c> counts flows after joining the partials that file

@@ -5,8 +5,9 @@ namespace BotCapturer.Storage.MySql;
 
 /// <summary>
 /// Creates or upgrades the schema from the ordered SQL scripts embedded from <c>Schema/NNN_name.sql</c>; each applied
-/// script is a row of <c>schema_version</c>. MySQL commits DDL implicitly, so scripts use <c>IF NOT EXISTS</c> and
-/// can be rerun after an interruption; a named lock keeps two concurrent <c>init</c>s apart.
+/// script is a row of <c>schema_version</c>. MySQL commits DDL implicitly, so scripts use <c>IF NOT EXISTS</c> (an
+/// <c>ALTER TABLE ... ADD</c> whose column or key exists already is passed over) and can be rerun after an
+/// interruption; a named lock keeps two concurrent <c>init</c>s apart.
 /// </summary>
 public static class SchemaMigrator
 {
@@ -44,7 +45,14 @@ public static class SchemaMigrator
             {
                 foreach (var statement in Statements(sql))
                 {
-                    await ExecuteAsync(connection, statement, cancellationToken);
+                    try
+                    {
+                        await ExecuteAsync(connection, statement, cancellationToken);
+                    }
+                    catch (MySqlException e) when (e.ErrorCode is MySqlErrorCode.DuplicateFieldName or MySqlErrorCode.DuplicateKeyName)
+                    {
+                        // An ALTER TABLE ... ADD that an interrupted init already applied (DDL commits at once; MySQL has no ADD COLUMN IF NOT EXISTS).
+                    }
                 }
 
                 await using var record = new MySqlCommand("INSERT INTO schema_version (version, name, applied) VALUES (@version, @name, UTC_TIMESTAMP(6))", connection);

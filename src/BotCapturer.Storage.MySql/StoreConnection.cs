@@ -10,6 +10,7 @@ public sealed class StoreConnection
     public const string EnvironmentVariable = "BOTENGINE_DB";
 
     private readonly string _connectionString;
+    private readonly string _unpooledConnectionString;
 
     /// <summary>Takes a MySqlConnector connection string; the bulk loader needs, and so sets, <c>AllowLoadLocalInfile=true</c>.</summary>
     public StoreConnection(string connectionString)
@@ -34,6 +35,8 @@ public sealed class StoreConnection
         builder.ConnectionTimeout = builder.ConnectionTimeout == 15 ? 10 : builder.ConnectionTimeout;
         builder.DefaultCommandTimeout = 0; // bulk loads of large files take longer than any fixed timeout
         _connectionString = builder.ConnectionString;
+        builder.Pooling = false;
+        _unpooledConnectionString = builder.ConnectionString;
         Database = builder.Database;
         Server = $"{builder.Server}:{builder.Port}";
     }
@@ -45,9 +48,15 @@ public sealed class StoreConnection
     public string Server { get; }
 
     /// <summary>Opens a connection; an unreachable server or refused login becomes a <see cref="DatabaseUnavailableException"/>.</summary>
-    public async Task<MySqlConnection> OpenAsync(CancellationToken cancellationToken)
+    public Task<MySqlConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(_connectionString, cancellationToken);
+
+    /// <summary>Opens a connection that closes for real when disposed (no pool): an XA branch's session must end
+    /// with it, so that the server detaches a prepared branch and releases the load's named lock.</summary>
+    public Task<MySqlConnection> OpenUnpooledAsync(CancellationToken cancellationToken) => OpenAsync(_unpooledConnectionString, cancellationToken);
+
+    private async Task<MySqlConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var connection = new MySqlConnection(_connectionString);
+        var connection = new MySqlConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);

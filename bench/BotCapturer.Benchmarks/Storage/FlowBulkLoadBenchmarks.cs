@@ -48,7 +48,7 @@ public class FlowBulkLoadBenchmarks
     private async Task LoadAsync(Flow[] flows, CancellationToken cancellationToken)
     {
         var identity = new FileIdentity("synthetic-" + Guid.NewGuid().ToString("N"), 0, RandomNumberGenerator.GetBytes(32));
-        await using var sink = await _store.BeginFileAsync(GroupId, identity, storePackets: false, committed: null, cancellationToken);
+        await using var sink = await _store.BeginFileAsync(GroupId, identity, storePackets: false, connections: 1, committed: null, cancellationToken);
         for (var i = 0; i < flows.Length; i += 4096)
         {
             await sink.ConsumeAsync(new ArraySegment<Flow>(flows, i, Math.Min(4096, flows.Length - i)), cancellationToken);

@@ -4,6 +4,7 @@ using BotCapturer.Cli.Options;
 using BotCapturer.Engine.Pipeline;
 using BotCapturer.Storage.MySql;
 using BotCapturer.Storage.MySql.Loading;
+using BotCapturer.Storage.MySql.Xa;
 
 namespace BotCapturer.Cli.Commands;
 
@@ -29,16 +30,20 @@ internal static class LoadCommand
 
         var store = new FlowStore(DatabaseOption.Resolve(verb.Db));
         await store.CheckLoadableAsync(cancellationToken);
-        var identities = await HashAsync(files, verb.Threads ?? Environment.ProcessorCount, cancellationToken);
+        var recovery = await store.RecoverPreparedAsync(cancellationToken);
+        StorageCommands.NoteRecovery(recovery, context);
+        var threads = verb.Threads ?? Environment.ProcessorCount;
+        var identities = await HashAsync(files, threads, cancellationToken);
         var created = await store.PrepareGroupAsync(new GroupRequest(verb.Group, verb.Name, verb.Note, verb.Append), cancellationToken);
         var toLoad = await SelectNewAsync(store, verb, identities, context, cancellationToken);
 
         var options = FlowsCommand.PipelineOptionsFrom(verb) with { MergeAcrossFiles = false };
+        var perFile = ConnectionsPerFile(verb, recovery, options, toLoad.Count, context);
         var committed = new ConcurrentQueue<FileLoadResult>();
         var byPath = toLoad.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var pipeline = new FlowPipeline(options)
         {
-            FileSinkFactory = (path, token) => store.BeginFileAsync(verb.Group, byPath[path], verb.Packets, result =>
+            FileSinkFactory = (path, token) => store.BeginFileAsync(verb.Group, byPath[path], verb.Packets, perFile(byPath[path]), result =>
             {
                 committed.Enqueue(result);
                 if (verb.DeleteAfter)
@@ -75,6 +80,38 @@ internal static class LoadCommand
         }
 
         return result?.Failed.Any() == true ? ExitCodes.BadInput : ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Connections each file loads through (docs/storage.md "One file, several connections"): --connections-per-file
+    /// for every file when given; otherwise, as the pipeline shards a lone large file, Threads divided by the files
+    /// loaded at once for files of at least MinShardedFileBytes, and 1 for smaller ones. 1 with --packets, and 1 on a
+    /// server that cannot keep prepared XA branches (said once when more was asked for).
+    /// </summary>
+    private static Func<FileIdentity, int> ConnectionsPerFile(LoadVerb verb, XaRecoveryResult recovery, PipelineOptions options, int files, CliContext context)
+    {
+        if (verb.Packets)
+        {
+            return _ => 1;
+        }
+
+        if (recovery.Unsupported is not null)
+        {
+            if (verb.ConnectionsPerFile > 1)
+            {
+                context.Note($"loading each file on one connection: {recovery.Unsupported}");
+            }
+
+            return _ => 1;
+        }
+
+        if (verb.ConnectionsPerFile is { } given)
+        {
+            return _ => given;
+        }
+
+        var share = Math.Max(1, options.Threads / Math.Max(1, Math.Min(files, options.Threads)));
+        return file => file.Size >= options.MinShardedFileBytes ? share : 1;
     }
 
     /// <summary>SHA-256 of every file, <paramref name="threads"/> at once, in input order.</summary>

@@ -1,6 +1,7 @@
 using BotCapturer.Cli.Options;
 using BotCapturer.Storage.MySql;
 using BotCapturer.Storage.MySql.Loading;
+using BotCapturer.Storage.MySql.Xa;
 using MySqlConnector;
 
 namespace BotCapturer.Cli.Commands;
@@ -12,12 +13,28 @@ internal static class StorageCommands
         GuardAsync(context, async () =>
         {
             var store = new FlowStore(DatabaseOption.Resolve(verb.Db));
+            // Prepared branches hold row locks that the migrations' ALTER TABLEs would wait on.
+            NoteRecovery(await store.RecoverPreparedAsync(cancellationToken), context);
             var applied = await store.InitAsync(cancellationToken);
             context.Out.WriteLine(applied.Count == 0
                 ? $"schema is current (version {SchemaMigrator.LatestVersion}) on {store.Server}"
                 : $"schema upgraded to version {SchemaMigrator.LatestVersion} on {store.Server}: applied {string.Join(", ", applied)}");
             return ExitCodes.Ok;
         }, cancellationToken);
+
+    /// <summary>Says what recovery of prepared XA branches did, when it did anything.</summary>
+    public static void NoteRecovery(XaRecoveryResult recovery, CliContext context)
+    {
+        if (recovery.Committed + recovery.RolledBack > 0)
+        {
+            context.Note($"finished earlier interrupted loads: {recovery.Committed} prepared XA branches committed, {recovery.RolledBack} rolled back");
+        }
+
+        if (recovery.Live > 0)
+        {
+            context.Note($"{recovery.Live} prepared XA branches belong to a load still running; left to it");
+        }
+    }
 
     /// <summary>
     /// Runs a storage command: an unreachable or unusable database is exit 2 (<c>cannot connect to the database: ...</c>),

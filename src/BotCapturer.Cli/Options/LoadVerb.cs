@@ -23,6 +23,9 @@ internal sealed class LoadVerb : CaptureInputOptions, ICommandVerb
     [Option("delete-after", HelpText = "Delete each capture once its transaction committed (not skipped files, not files with read errors).")]
     public bool DeleteAfter { get; set; }
 
+    [Option("connections-per-file", HelpText = "Connections (server threads) one file loads through, as one XA transaction (default: --threads divided by the files loaded at once, for files of 64 MiB and more; 1 otherwise, and always with --packets).")]
+    public int? ConnectionsPerFile { get; set; }
+
     [Option("db", HelpText = DatabaseOption.HelpText)]
     public string? Db { get; set; }
 
@@ -30,7 +33,9 @@ internal sealed class LoadVerb : CaptureInputOptions, ICommandVerb
         base.Validate()
         ?? (Group < 0 ? "--group must be 0 or more" : null)
         ?? (Inputs.Contains("-") ? "load reads capture files, not standard input ('-')" : null)
-        ?? (Name is { Length: > 255 } ? "--name is longer than 255 characters" : null);
+        ?? (Name is { Length: > 255 } ? "--name is longer than 255 characters" : null)
+        ?? (ConnectionsPerFile is < 1 or > 64 ? "--connections-per-file must be between 1 and 64" : null)
+        ?? (ConnectionsPerFile > 1 && Packets ? "--connections-per-file above 1 loads flows only; with --packets each file loads on one connection" : null);
 
     public Task<int> RunAsync(CliContext context, CancellationToken cancellationToken) =>
         Commands.LoadCommand.RunAsync(this, context, cancellationToken);

@@ -136,28 +136,31 @@ internal sealed class FileLoad : IFileFlowSink
             await BulkLoad.VerifyAsync(_connection, _transaction, "flows", _flowRows, streamed, what, cancellationToken);
         }
 
-        await using (var update = new MySqlCommand(
-            """
-            UPDATE files SET packets = @packets, decoded = @decoded, bytes = @bytes, flows = @flows, packet_rows = @packetRows,
-              first_packet_ns = @first, last_packet_ns = @last, status = @status, error = @error WHERE id = @id
-            """, _connection, _transaction))
-        {
-            update.Parameters.AddWithValue("@packets", result.Counters.Packets);
-            update.Parameters.AddWithValue("@decoded", result.Counters.Decoded);
-            update.Parameters.AddWithValue("@bytes", result.Counters.WireBytes);
-            update.Parameters.AddWithValue("@flows", _flowRows);
-            update.Parameters.AddWithValue("@packetRows", _packetRows);
-            update.Parameters.AddWithValue("@first", _flowRows > 0 ? _firstNs : null);
-            update.Parameters.AddWithValue("@last", _flowRows > 0 ? _lastNs : null);
-            update.Parameters.AddWithValue("@status", result.Error is null ? "loaded" : "read-error");
-            update.Parameters.AddWithValue("@error", result.Error);
-            update.Parameters.AddWithValue("@id", _fileId);
-            await update.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await UpdateFileRowAsync(_connection, _transaction, _fileId, result, _flowRows, _packetRows, _firstNs, _lastNs, cancellationToken);
         await _transaction.CommitAsync(cancellationToken);
         _done = true;
         _committed?.Invoke(new FileLoadResult(_file, _fileId, result.Counters.Packets, _flowRows, _packetRows, result.Error));
+    }
+
+    /// <summary>Gives the file's row its counts and status once its rows are stored (in the same transaction).</summary>
+    internal static async Task UpdateFileRowAsync(MySqlConnection connection, MySqlTransaction? transaction, long fileId, FileResult result, long flowRows, long packetRows, long firstNs, long lastNs, CancellationToken cancellationToken)
+    {
+        await using var update = new MySqlCommand(
+            """
+            UPDATE files SET packets = @packets, decoded = @decoded, bytes = @bytes, flows = @flows, packet_rows = @packetRows,
+              first_packet_ns = @first, last_packet_ns = @last, status = @status, error = @error WHERE id = @id
+            """, connection, transaction);
+        update.Parameters.AddWithValue("@packets", result.Counters.Packets);
+        update.Parameters.AddWithValue("@decoded", result.Counters.Decoded);
+        update.Parameters.AddWithValue("@bytes", result.Counters.WireBytes);
+        update.Parameters.AddWithValue("@flows", flowRows);
+        update.Parameters.AddWithValue("@packetRows", packetRows);
+        update.Parameters.AddWithValue("@first", flowRows > 0 ? firstNs : null);
+        update.Parameters.AddWithValue("@last", flowRows > 0 ? lastNs : null);
+        update.Parameters.AddWithValue("@status", result.Error is null ? "loaded" : "read-error");
+        update.Parameters.AddWithValue("@error", result.Error);
+        update.Parameters.AddWithValue("@id", fileId);
+        await update.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
