@@ -19,7 +19,7 @@ internal static class CliRunner
     }
 
     /// <summary>Starts the built botengine (botengine.dll beside the tests) as a child process.</summary>
-    public static Process Start(string[] args)
+    public static Process Start(string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "botengine.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -27,6 +27,11 @@ internal static class CliRunner
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         return Process.Start(start)!;

@@ -129,12 +129,12 @@ public sealed class StoredResultsTests(MariaDbFixture server, ITestOutputHelper 
 
         var status = await CliRunner.RunAsync(["status", "--db", db]);
         Assert.Equal(2, status.Exit);
-        Assert.Contains("schema version 2, this botengine needs 3; run 'botengine init' to upgrade", status.Error, StringComparison.Ordinal);
+        Assert.Contains($"schema version 2, this botengine needs {SchemaMigrator.LatestVersion}; run 'botengine init' to upgrade", status.Error, StringComparison.Ordinal);
 
         var init = await CliRunner.RunAsync(["init", "--db", db]);
         Assert.True(init.Exit == 0, init.Error);
         Assert.Contains("applied 003_cflows_activities_aclusters", init.Out, StringComparison.Ordinal);
-        Assert.Equal(3, await MariaDbFixture.CountAsync(db, "SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(SchemaMigrator.LatestVersion, await MariaDbFixture.CountAsync(db, "SELECT MAX(version) FROM schema_version"));
         Assert.Equal(1, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM verdicts WHERE group_id = 3"));
         Assert.Equal(1, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM clusters WHERE group_id = 3"));
         foreach (var column in new[] { "cflows.cluster_id", "cflows.counts", "cflows.epoch", "activities.port_high", "activities.cluster_key", "aclusters.weight" })
