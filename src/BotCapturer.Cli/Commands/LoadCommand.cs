@@ -88,7 +88,7 @@ internal static class LoadCommand
     /// loaded at once for files of at least MinShardedFileBytes, and 1 for smaller ones. 1 with --packets, and 1 on a
     /// server that cannot keep prepared XA branches (said once when more was asked for).
     /// </summary>
-    private static Func<FileIdentity, int> ConnectionsPerFile(LoadVerb verb, XaRecoveryResult recovery, PipelineOptions options, int files, CliContext context)
+    internal static Func<FileIdentity, int> ConnectionsPerFile(LoadVerb verb, XaRecoveryResult recovery, PipelineOptions options, int files, CliContext context)
     {
         if (verb.Packets)
         {

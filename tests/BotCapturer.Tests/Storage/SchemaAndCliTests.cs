@@ -26,6 +26,7 @@ public sealed class SchemaAndCliTests
 
         // 003 reshapes 002's never-filled cflows and activities (drop, create) and adds aclusters.
         var third = SchemaMigrator.Statements(SchemaMigrator.Migrations[2].Sql).ToList();
+        Assert.Equal(["ALTER TABLE files ADD COLUMN xa_token CHAR(32) CHARACTER SET ascii NULL, ADD UNIQUE KEY uq_files_xa_token (xa_token)"], SchemaMigrator.Statements(SchemaMigrator.Migrations[3].Sql));
         Assert.Equal(["DROP TABLE IF EXISTS cflows", "CREATE TABLE cflows", "DROP TABLE IF EXISTS activities", "CREATE TABLE activities", "CREATE TABLE IF NOT EXISTS aclusters"],
             third.Select(t => t.Split(" (", 2)[0]));
         Assert.DoesNotContain(third, t => t.Contains("host_scores", StringComparison.Ordinal) || t.Contains("verdicts", StringComparison.Ordinal));
