@@ -3,7 +3,8 @@
 # BOTENGINE_MARIADB_PORT is set; 4G buffer pool, 4G redo log), then measures
 #   1. flow rows/s of the bulk-load path with synthetic flows (BenchmarkDotNet: FlowBulkLoadBenchmarks, 200k rows
 #      per operation, one connection and two connections at once),
-#   2. `botengine load` of a real-capture mix without and with --packets: wall time, packets/s, flow and packet
+#   2. `botengine load` of a real-capture mix: flows on one connection per file (--connections-per-file 1), flows
+#      with the default (a lone large file through --threads connections as one XA transaction), and --packets: wall time, packets/s, flow and packet
 #      rows/s, CPU seconds of the client and of the server, and `botengine flows` of the same input (the client's
 #      work without the database) for comparison,
 #   3. where the server's time goes (--breakdown): up to 500k of the loaded flow rows exported as TSV and loaded
@@ -53,7 +54,7 @@ echo "server: $(mariadbd --version 2>/dev/null || /usr/sbin/mariadbd --version),
 
 if [ "$bdn" = 1 ]; then
   nice -n -5 dotnet run -c Release --project "$root/bench/BotCapturer.Benchmarks" -- --filter '*FlowBulkLoadBenchmarks*' '*FlowTsvFormatBenchmarks*' --buildTimeout 1200 \
-    | grep -E '^\| *(Method|OneConnection|TwoConnections|FormatFlowRows)' || true
+    | grep -E '^\| *(Method|OneConnection|TwoConnections|OneFileTwoConnections|FormatFlowRows)' || true
   echo "(Mean is per flow row: rows/s = 1 s / Mean; load average after: $(load_average))"
 fi
 
@@ -65,12 +66,13 @@ if [ "$mix" = 1 ]; then
   echo "input: $mix_input ($(du -sh "$mix_input" | cut -f1))"
   /usr/bin/time -f "flows (no database): %e s wall, %U s user, %S s system (load average $(load_average))" \
     nice -n -5 "${botengine[@]}" flows "$mix_input" -o /dev/null -q
-  runs=("1 flows")
+  runs=("1 flows-1-connection" "3 flows")
   [ "$packets" = 1 ] && runs+=("2 flows+packets")
   for run in "${runs[@]}"; do
     set -- $run
     extra=()
     [ "$2" = "flows+packets" ] && extra=(--packets)
+    [ "$2" = "flows-1-connection" ] && extra=(--connections-per-file 1)
     status_of | sort >"$BOTENGINE_MARIADB_DIR/status.before"
     before=$(server_cpu)
     echo "== load $2 (load average before $(load_average))"

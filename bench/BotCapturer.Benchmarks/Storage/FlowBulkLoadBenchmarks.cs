@@ -11,7 +11,7 @@ namespace BotCapturer.Benchmarks.Storage;
 
 /// <summary>
 /// Flow rows per second into MariaDB/MySQL through the real per-file load path (TSV over a pipe into
-/// MySqlBulkLoader.SourceStream, row-count and warning checks, commit). Needs a server: BOTENGINE_DB, e.g. from
+/// MySqlBulkLoader.SourceStream, row-count and warning checks, commit; or the XA path through several connections). Needs a server: BOTENGINE_DB, e.g. from
 /// <c>eval "$(scripts/mariadb-local.sh env)"</c> after <c>scripts/mariadb-local.sh start</c>; bench/load-rate.sh does all of it.
 /// Times are per row (OperationsPerInvoke), so rows/s = 1 s / Mean.
 /// </summary>
@@ -45,10 +45,15 @@ public class FlowBulkLoadBenchmarks
         Task.Run(() => LoadAsync(_flows.AsMemory(0, Rows / 2).ToArray(), CancellationToken.None)),
         Task.Run(() => LoadAsync(_flows.AsMemory(Rows / 2).ToArray(), CancellationToken.None)));
 
-    private async Task LoadAsync(Flow[] flows, CancellationToken cancellationToken)
+    /// <summary>One file through two connections as one XA transaction (what <c>load</c> does with a lone large file on
+    /// this 2-core machine): two branches, XA PREPARE on both, branch 0 commits first.</summary>
+    [Benchmark(OperationsPerInvoke = Rows)]
+    public Task OneFileTwoConnections() => LoadAsync(_flows, CancellationToken.None, connections: 2);
+
+    private async Task LoadAsync(Flow[] flows, CancellationToken cancellationToken, int connections = 1)
     {
         var identity = new FileIdentity("synthetic-" + Guid.NewGuid().ToString("N"), 0, RandomNumberGenerator.GetBytes(32));
-        await using var sink = await _store.BeginFileAsync(GroupId, identity, storePackets: false, connections: 1, committed: null, cancellationToken);
+        await using var sink = await _store.BeginFileAsync(GroupId, identity, storePackets: false, connections, committed: null, cancellationToken);
         for (var i = 0; i < flows.Length; i += 4096)
         {
             await sink.ConsumeAsync(new ArraySegment<Flow>(flows, i, Math.Min(4096, flows.Length - i)), cancellationToken);
