@@ -20,6 +20,8 @@ internal static class StoredRunCommand
     {
         var connection = DatabaseOption.Resolve(verb.Db);
         var store = new FlowStore(connection);
+        // A multi-connection load cut off between its commits leaves rows prepared, unseen (docs/storage.md "Recovery").
+        StorageCommands.NoteRecovery(await store.RecoverPreparedAsync(cancellationToken), context);
         var summary = (await store.GetGroupsAsync(cancellationToken)).FirstOrDefault(g => g.Id == group)
             ?? throw new InputException($"group {group} does not exist (botengine status lists the groups)");
         var results = new ResultStore(connection);

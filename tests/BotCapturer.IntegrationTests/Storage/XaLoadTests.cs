@@ -71,6 +71,52 @@ public sealed class XaLoadTests(MariaDbFixture server) : IDisposable
     }
 
     [SkippableFact]
+    public async Task A_branch_connection_cut_mid_load_fails_the_file_and_leaves_nothing()
+    {
+        var db = await InitAsync();
+        var capture = Capture("cut.pcap", 1_000_000, 300_000, seed: 33);
+        string[] args = ["load", capture, "--group", "4", "--connections-per-file", "2", "--udp-timeout", "5", "--db", db];
+        var database = new MySqlConnectionStringBuilder(db).Database;
+        using var child = CliRunner.Start(args);
+        var stderr = child.StandardError.ReadToEndAsync();
+        await WaitForRowsAsync(db, 20_000, child);
+        // The second LOAD DATA of the file (branch 1; branch 0's connection also inserted the files row).
+        var connection = await MariaDbFixture.ScalarAsync(db,
+            $"SELECT MAX(id) FROM information_schema.processlist WHERE db = '{database}' AND info LIKE 'LOAD DATA%'");
+        await MariaDbFixture.ScalarAsync(server.RootConnectionString, $"KILL CONNECTION {Convert.ToInt64(connection, CultureInfo.InvariantCulture)}");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await child.WaitForExitAsync(timeout.Token);
+        Assert.Equal(2, child.ExitCode);
+        Assert.Contains("botengine: error:", await stderr, StringComparison.Ordinal);
+        await WaitAsync(async () => await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM flows") == 0);
+        Assert.Equal(0, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM files"));
+        Assert.Equal(0, await PreparedAsync(db));
+    }
+
+    [SkippableFact]
+    public async Task Ctrl_c_mid_load_rolls_every_branch_back()
+    {
+        var db = await InitAsync();
+        var capture = Capture("interrupt.pcap", 1_000_000, 300_000, seed: 35);
+        using var child = CliRunner.Start(["load", capture, "--group", "5", "--name", "interrupted", "--connections-per-file", "2", "--udp-timeout", "5", "--db", db]);
+        var stderr = child.StandardError.ReadToEndAsync();
+        await WaitForRowsAsync(db, 20_000, child);
+        using (var signal = Process.Start("kill", ["-INT", child.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await child.WaitForExitAsync(timeout.Token);
+        Assert.Equal(130, child.ExitCode);
+        Assert.Contains("botengine: error: interrupted", await stderr, StringComparison.Ordinal);
+        Assert.Equal(0, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM flows"));
+        Assert.Equal(0, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM files"));
+        Assert.Equal(0, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM `groups`"));
+        Assert.Equal(0, await PreparedAsync(db));
+    }
+
+    [SkippableFact]
     public async Task A_crash_after_branch_0_commits_leaves_prepared_branches_that_the_next_load_commits()
     {
         var db = await InitAsync();
