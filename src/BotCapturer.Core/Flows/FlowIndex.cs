@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using BotCapturer.Net;
 
 namespace BotCapturer.Flows;
 
@@ -22,12 +23,18 @@ internal sealed class FlowIndex
     /// <summary>Keys in the map.</summary>
     public int Count { get; private set; }
 
-    /// <summary>The key's 64-bit hash (both endpoints mixed, then multiplied by 2^64/φ: Fibonacci hashing, Knuth §6.4).</summary>
+    /// <summary>
+    /// The key's 64-bit hash: each half of the key multiplied by its own constant after mixing in a per-process key
+    /// (<see cref="HashKeys"/>, so crafted packets cannot aim at one probe run), then multiplied by 2^64/φ, whose top
+    /// bits pick the position (Fibonacci hashing, Knuth §6.4).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Hash(in FlowKey key)
     {
-        var h = (key.A.Low * 0x9E3779B97F4A7C15UL) ^ (key.B.Low * 0xC2B2AE3D27D4EB4FUL) ^ key.A.High ^ (key.B.High << 1);
-        h ^= ((ulong)key.PortA << 24) | ((ulong)key.PortB << 8) | key.Protocol;
+        var ports = ((ulong)key.PortA << 24) | ((ulong)key.PortB << 8) | key.Protocol;
+        var h = ((key.A.Low ^ HashKeys.A) * 0xC2B2AE3D27D4EB4FUL)
+            + ((key.B.Low ^ HashKeys.B) * 0x165667B19E3779F9UL)
+            + ((key.A.High ^ (key.B.High << 1) ^ ports ^ HashKeys.C) * 0xFF51AFD7ED558CCDUL);
         h ^= h >> 29;
         return h * 0x9E3779B97F4A7C15UL;
     }
