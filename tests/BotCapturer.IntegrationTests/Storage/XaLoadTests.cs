@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using BotCapturer.Storage.MySql;
 using BotCapturer.Storage.MySql.Xa;
 using MySqlConnector;
@@ -36,11 +34,11 @@ public sealed class XaLoadTests(MariaDbFixture server) : IDisposable
         Assert.Equal(flows, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM flows WHERE group_id = 1"));
         Assert.Equal(flows, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM flows WHERE group_id = 2"));
         Assert.Equal(flows, await MariaDbFixture.CountAsync(db, "SELECT flows FROM files WHERE group_id = 2"));
-        Assert.Equal(await FlowDigestAsync(db, 1), await FlowDigestAsync(db, 2));
+        Assert.Equal(await XaTestSupport.FlowDigestAsync(db, 1), await XaTestSupport.FlowDigestAsync(db, 2));
         Assert.Equal(
             await MariaDbFixture.ScalarAsync(db, "SELECT CONCAT_WS(',', packets, decoded, bytes, flows, first_packet_ns, last_packet_ns, status) FROM files WHERE group_id = 1"),
             await MariaDbFixture.ScalarAsync(db, "SELECT CONCAT_WS(',', packets, decoded, bytes, flows, first_packet_ns, last_packet_ns, status) FROM files WHERE group_id = 2"));
-        Assert.Equal(0, await PreparedAsync(db));
+        Assert.Equal(0, await XaTestSupport.PreparedAsync(db));
     }
 
     [SkippableFact]
@@ -52,15 +50,15 @@ public sealed class XaLoadTests(MariaDbFixture server) : IDisposable
         string[] args = ["load", capture, "--group", "3", "--connections-per-file", "2", "--udp-timeout", "5", "--db", db];
         using (var child = CliRunner.Start(args))
         {
-            await WaitForRowsAsync(db, 20_000, child);
+            await XaTestSupport.WaitForRowsAsync(db, 20_000, child);
             child.Kill(entireProcessTree: true);
             await child.WaitForExitAsync();
         }
 
         // The server notices the closed connections and rolls the unprepared branches back.
-        await WaitAsync(async () => await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM flows") == 0);
+        await XaTestSupport.WaitAsync(async () => await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM flows") == 0);
         Assert.Equal(0, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM files"));
-        Assert.Equal(0, await PreparedAsync(db));
+        Assert.Equal(0, await XaTestSupport.PreparedAsync(db));
 
         var rerun = await CliRunner.RunAsync(args);
         Assert.True(rerun.Exit == 0, rerun.Error);
@@ -79,7 +77,7 @@ public sealed class XaLoadTests(MariaDbFixture server) : IDisposable
         var database = new MySqlConnectionStringBuilder(db).Database;
         using var child = CliRunner.Start(args);
         var stderr = child.StandardError.ReadToEndAsync();
-        await WaitForRowsAsync(db, 20_000, child);
+        await XaTestSupport.WaitForRowsAsync(db, 20_000, child);
         // The second LOAD DATA of the file (branch 1; branch 0's connection also inserted the files row).
         var connection = await MariaDbFixture.ScalarAsync(db,
             $"SELECT MAX(id) FROM information_schema.processlist WHERE db = '{database}' AND info LIKE 'LOAD DATA%'");
@@ -88,9 +86,9 @@ public sealed class XaLoadTests(MariaDbFixture server) : IDisposable
         await child.WaitForExitAsync(timeout.Token);
         Assert.Equal(2, child.ExitCode);
         Assert.Contains("botengine: error:", await stderr, StringComparison.Ordinal);
-        await WaitAsync(async () => await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM flows") == 0);
+        await XaTestSupport.WaitAsync(async () => await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM flows") == 0);
         Assert.Equal(0, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM files"));
-        Assert.Equal(0, await PreparedAsync(db));
+        Assert.Equal(0, await XaTestSupport.PreparedAsync(db));
     }
 
     [SkippableFact]
@@ -100,7 +98,7 @@ public sealed class XaLoadTests(MariaDbFixture server) : IDisposable
         var capture = Capture("interrupt.pcap", 1_000_000, 300_000, seed: 35);
         using var child = CliRunner.Start(["load", capture, "--group", "5", "--name", "interrupted", "--connections-per-file", "2", "--udp-timeout", "5", "--db", db]);
         var stderr = child.StandardError.ReadToEndAsync();
-        await WaitForRowsAsync(db, 20_000, child);
+        await XaTestSupport.WaitForRowsAsync(db, 20_000, child);
         using (var signal = Process.Start("kill", ["-INT", child.Id.ToString(CultureInfo.InvariantCulture)]))
         {
             await signal.WaitForExitAsync();
@@ -113,7 +111,7 @@ public sealed class XaLoadTests(MariaDbFixture server) : IDisposable
         Assert.Equal(0, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM flows"));
         Assert.Equal(0, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM files"));
         Assert.Equal(0, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM `groups`"));
-        Assert.Equal(0, await PreparedAsync(db));
+        Assert.Equal(0, await XaTestSupport.PreparedAsync(db));
     }
 
     [SkippableFact]
@@ -126,7 +124,7 @@ public sealed class XaLoadTests(MariaDbFixture server) : IDisposable
 
         // The decision (files row) is visible; branches 1 and 2 are prepared, their rows not yet visible.
         Assert.Equal(1, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM files"));
-        Assert.Equal(2, await PreparedAsync(db));
+        Assert.Equal(2, await XaTestSupport.PreparedAsync(db));
         var (packets, flows) = await StorageTestData.InMemoryCountsAsync(capture);
         Assert.True(await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM flows") < flows);
 
@@ -145,7 +143,7 @@ public sealed class XaLoadTests(MariaDbFixture server) : IDisposable
         string[] args = ["load", capture, "--group", "6", "--connections-per-file", "3", "--db", db];
         await CrashAsync(args, "after-prepare");
 
-        Assert.Equal(3, await PreparedAsync(db));
+        Assert.Equal(3, await XaTestSupport.PreparedAsync(db));
         Assert.Equal(0, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM files"));
         Assert.Equal(0, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM flows"));
 
@@ -163,12 +161,12 @@ public sealed class XaLoadTests(MariaDbFixture server) : IDisposable
         var db = await InitAsync();
         var capture = Capture("init.pcap", 100_000, 20_000, seed: 29);
         await CrashAsync(["load", capture, "--group", "7", "--connections-per-file", "2", "--db", db], "after-prepare");
-        Assert.Equal(2, await PreparedAsync(db));
+        Assert.Equal(2, await XaTestSupport.PreparedAsync(db));
 
         var init = await CliRunner.RunAsync(["init", "--db", db]);
         Assert.True(init.Exit == 0, init.Error);
         Assert.Contains("2 rolled back", init.Error, StringComparison.Ordinal);
-        Assert.Equal(0, await PreparedAsync(db));
+        Assert.Equal(0, await XaTestSupport.PreparedAsync(db));
         Assert.Equal(0, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM flows"));
     }
 
@@ -239,95 +237,16 @@ public sealed class XaLoadTests(MariaDbFixture server) : IDisposable
         Assert.True(child.ExitCode != 0, "the crash hook did not fire: " + await stderr);
     }
 
-    /// <summary>Prepared XA branches of this database (by the xid's database tag).</summary>
-    private static async Task<int> PreparedAsync(string db)
-    {
-        await using var connection = new MySqlConnection(db);
-        await connection.OpenAsync();
-        var tag = XaBranchId.TagOf(connection.Database);
-        await using var command = new MySqlCommand("XA RECOVER", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var count = 0;
-        while (await reader.ReadAsync())
-        {
-            var data = reader.GetValue(3) is byte[] bytes ? bytes : Encoding.Latin1.GetBytes(reader.GetString(3));
-            if (XaBranchId.TryParse(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2), data, out var id) && id.DatabaseTag == tag)
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
-
-    /// <summary>SHA-256 of a group's flow rows in seq order, every column but the group and file ids.</summary>
-    private static async Task<string> FlowDigestAsync(string db, long group)
-    {
-        await using var connection = new MySqlConnection(db);
-        await connection.OpenAsync();
-        await using var command = new MySqlCommand($"SELECT * FROM flows WHERE group_id = {group} ORDER BY seq", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        while (await reader.ReadAsync())
-        {
-            for (var i = 2; i < reader.FieldCount; i++)
-            {
-                var value = reader.GetValue(i) switch
-                {
-                    byte[] bytes => Convert.ToHexString(bytes),
-                    DBNull => "NULL",
-                    var other => Convert.ToString(other, CultureInfo.InvariantCulture),
-                };
-                hash.AppendData(Encoding.UTF8.GetBytes(value + "\t"));
-            }
-
-            hash.AppendData("\n"u8);
-        }
-
-        return Convert.ToHexString(hash.GetHashAndReset());
-    }
-
     private static async Task AssertCompleteAsync(string db, long packets, long flows)
     {
         Assert.Equal(1, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM files"));
         Assert.Equal(flows, await MariaDbFixture.CountAsync(db, "SELECT COUNT(*) FROM flows"));
         Assert.Equal(flows, await MariaDbFixture.CountAsync(db, "SELECT COUNT(DISTINCT seq) FROM flows"));
         Assert.Equal(flows - 1, await MariaDbFixture.CountAsync(db, "SELECT MAX(seq) FROM flows"));
-        Assert.Equal(0, await PreparedAsync(db));
+        Assert.Equal(0, await XaTestSupport.PreparedAsync(db));
         var group = Assert.Single(await StorageLoadTests.StatusAsync(db));
         Assert.Equal(packets, group.GetProperty("packets").GetInt64());
         Assert.Equal(flows, group.GetProperty("flows").GetInt64());
-    }
-
-    /// <summary>Waits until this database's open transactions have inserted <paramref name="rows"/> rows.</summary>
-    private static async Task WaitForRowsAsync(string db, long rows, Process child)
-    {
-        var database = new MySqlConnectionStringBuilder(db).Database;
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromMinutes(2))
-        {
-            Assert.False(child.HasExited, "the load finished before it could be interrupted");
-            var inserted = await MariaDbFixture.CountAsync(db,
-                $"SELECT COALESCE(SUM(t.trx_rows_modified), 0) FROM information_schema.innodb_trx t JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id WHERE p.db = '{database}'");
-            if (inserted >= rows)
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("no bulk load showed up on the server");
-    }
-
-    private static async Task WaitAsync(Func<Task<bool>> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "the server did not roll the killed load back");
-            await Task.Delay(100);
-        }
     }
 
     private static async Task ExecuteAsync(MySqlConnection connection, string sql)
