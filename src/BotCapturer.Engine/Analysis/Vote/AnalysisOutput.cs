@@ -22,11 +22,26 @@ public static class AnalysisOutput
     {
         ArgumentNullException.ThrowIfNull(result);
         await Task.WhenAll(
-            Task.Run(() => CPlaneCsvWriter.WriteAsync(folder, result.CPlane, cancellationToken), cancellationToken),
-            Task.Run(() => GraphScoresCsv.WriteToFolderAsync(result.Graph, folder, cancellationToken), cancellationToken),
-            Task.Run(() => APlaneCsvWriter.WriteAsync(folder, result.APlane, cancellationToken), cancellationToken),
-            Task.Run(() => WriteBeaconsAsync(folder, result.Beacons), cancellationToken),
+            WritePlanesAsync(folder, new PlaneResults(result.CPlane, result.Graph, result.APlane, result.Beacons, result.Timings), cancellationToken),
             Task.Run(() => WriteVoteAsync(folder, result.Vote), cancellationToken));
+    }
+
+    /// <summary>Writes the tables of the analyses before the vote (all but hosts.csv and groups.json), at the same time.</summary>
+    public static Task WritePlanesAsync(string folder, PlaneResults planes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(planes);
+        return Task.WhenAll(
+            Task.Run(() => CPlaneCsvWriter.WriteAsync(folder, planes.CPlane, cancellationToken), cancellationToken),
+            Task.Run(() => GraphScoresCsv.WriteToFolderAsync(planes.Graph, folder, cancellationToken), cancellationToken),
+            Task.Run(() => APlaneCsvWriter.WriteAsync(folder, planes.APlane, cancellationToken), cancellationToken),
+            Task.Run(() => WriteBeaconsAsync(folder, planes.Beacons), cancellationToken));
+    }
+
+    /// <summary>Writes the vote's tables (hosts.csv, groups.json).</summary>
+    public static Task WriteVoteAsync(string folder, AnalysisResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return WriteVoteAsync(folder, result.Vote);
     }
 
     private static async Task WriteBeaconsAsync(string folder, BeaconResult beacons)

@@ -48,28 +48,35 @@ public sealed class BotAnalysis
     /// <summary>The sinks to attach to the flow stream.</summary>
     public IReadOnlyList<IFlowSink> Sinks => [CFlows, GraphInput, Activities];
 
-    /// <summary>
-    /// Runs every analysis once the flow stream is complete (the sinks' CompleteAsync has been called): C-plane,
-    /// graph, beacons, vote. C-plane clustering and graph scoring do not depend on each other and run at the same
-    /// time; the vote needs them all.
-    /// </summary>
-    public AnalysisResult Analyze(CancellationToken cancellationToken)
-    {
-        (T Value, TimeSpan Elapsed) Stage<T>(Func<T> run)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var clock = Stopwatch.StartNew();
-            var value = run();
-            return (value, clock.Elapsed);
-        }
+    /// <summary>Runs every analysis on what the sinks collected, then the vote (<see cref="AnalyzePlanes"/>, <see cref="Vote"/>).</summary>
+    public AnalysisResult Analyze(CancellationToken cancellationToken) => Vote(AnalyzePlanes(cancellationToken), cancellationToken);
 
-        var graphTask = Task.Run(() => Stage(() => GraphScorer.Score(HostGraph.Builder.Build(), _graph)), cancellationToken);
-        var (cplane, cplaneTime) = Stage(() => CFlows.Analyze(cancellationToken));
+    /// <summary>
+    /// Clusters the C-plane and scores the host graph at the same time, then tests beacons; the A-plane's activities
+    /// are ready from the sinks. The vote (<see cref="Vote"/>) needs all of them; their files can be written meanwhile.
+    /// </summary>
+    public PlaneResults AnalyzePlanes(CancellationToken cancellationToken)
+    {
+        var graphTask = Task.Run(() => Stage(() => GraphScorer.Score(HostGraph.Builder.Build(), _graph), cancellationToken), cancellationToken);
+        var (cplane, cplaneTime) = Stage(() => CFlows.Analyze(cancellationToken), cancellationToken);
         var (graph, graphTime) = graphTask.GetAwaiter().GetResult();
-        var (beacons, beaconTime) = Stage(() => BeaconDetector.Detect(CFlows.Aggregator, _beacon));
-        var aplane = Activities.Result;
-        var (vote, voteTime) = Stage(() => Voter.Vote(VoteInputAdapter.From(graph, cplane, aplane, GraphInput.OtherHosts, beacons), _vote));
-        List<KeyValuePair<string, TimeSpan>> timings = [new("cplane", cplaneTime), new("graph", graphTime), new("beacon", beaconTime), new("vote", voteTime)];
-        return new AnalysisResult(cplane, graph, aplane, vote, timings, beacons);
+        var (beacons, beaconTime) = Stage(() => BeaconDetector.Detect(CFlows.Aggregator, _beacon), cancellationToken);
+        return new PlaneResults(cplane, graph, Activities.Result, beacons, [new("cplane", cplaneTime), new("graph", graphTime), new("beacon", beaconTime)]);
+    }
+
+    /// <summary>Votes on the planes' results (BotMiner's cross-plane correlation plus the graph's anomalies).</summary>
+    public AnalysisResult Vote(PlaneResults planes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(planes);
+        var (vote, voteTime) = Stage(() => Voter.Vote(VoteInputAdapter.From(planes.Graph, planes.CPlane, planes.APlane, GraphInput.OtherHosts, planes.Beacons), _vote), cancellationToken);
+        return new AnalysisResult(planes.CPlane, planes.Graph, planes.APlane, vote, [.. planes.Timings, new("vote", voteTime)], planes.Beacons);
+    }
+
+    private static (T Value, TimeSpan Elapsed) Stage<T>(Func<T> run, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var clock = Stopwatch.StartNew();
+        var value = run();
+        return (value, clock.Elapsed);
     }
 }
