@@ -48,6 +48,14 @@ internal ref struct AsciiRow
         Advance(text.Length);
     }
 
+    /// <summary>Appends ASCII bytes.</summary>
+    public void Append(scoped ReadOnlySpan<byte> ascii)
+    {
+        Debug.Assert(_length + ascii.Length <= _capacity, "row longer than reserved");
+        ascii.CopyTo(MemoryMarshal.CreateSpan(ref Next, ascii.Length));
+        Advance(ascii.Length);
+    }
+
     /// <summary>Appends an ASCII string (for short ones such as a conn_state).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Append(string ascii)
