@@ -27,7 +27,6 @@ internal static class AsciiDigits
     private static readonly ulong[] DigitCountTable = Enumerable.Range(0, 32).Select(DigitCountEntry).ToArray();
 
     /// <summary>Unix seconds with six truncated decimals from nanoseconds, flooring before 1970 (-1 µs is <c>-1.999999</c>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int WriteSeconds(ref byte destination, long ns)
     {
         if (ns < 1_000_000_000_000_000_000L)
@@ -96,7 +95,6 @@ internal static class AsciiDigits
     }
 
     /// <summary>An IPv4 address (host order) as a dotted quad, one 4-byte store per octet.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int WriteIPv4(ref byte destination, uint address)
     {
         var n = WriteOctet(ref destination, (byte)(address >> 24)) + 1;

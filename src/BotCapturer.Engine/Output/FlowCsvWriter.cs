@@ -73,35 +73,36 @@ public sealed class FlowCsvWriter : IFlowSink
     /// <summary>Formats one row (with its newline) into <paramref name="line"/>, which must hold <see cref="RowRoom"/> bytes.</summary>
     internal static int Format(Flow f, Span<byte> line)
     {
-        var row = new AsciiRow(line, MaxRowBytes);
+        ref var row = ref AsciiRow.Start(line, MaxRowBytes);
+        var at = 0;
         var key = f.Key;
 
         // Flow.Source/Destination/SourcePort/DestinationPort, decided once: ICMP keys keep (type, code) in (PortA, PortB).
         var sourceIsA = f.SourceIsA;
         var portsInOrder = sourceIsA || f.IsIcmp;
-        row.AppendSeconds(f.StartNs);
-        row.Append((byte)',');
-        row.AppendSeconds(f.EndNs);
-        row.Append((byte)',');
-        row.Append(ProtocolNames[key.Protocol]);
-        row.Append(sourceIsA ? key.A : key.B);
-        row.Append((byte)',');
-        row.Append((uint)(portsInOrder ? key.PortA : key.PortB));
-        row.Append((byte)',');
-        row.Append(sourceIsA ? key.B : key.A);
-        row.Append((byte)',');
-        row.Append((uint)(portsInOrder ? key.PortB : key.PortA));
-        row.Append((byte)',');
-        row.Append(f.SourcePackets);
-        row.Append((byte)',');
-        row.Append(f.SourceBytes);
-        row.Append((byte)',');
-        row.Append(f.DestinationPackets);
-        row.Append((byte)',');
-        row.Append(f.DestinationBytes);
-        row.Append((byte)',');
-        row.Append(f.State);
-        row.Append((byte)'\n');
-        return row.Length;
+        at = AsciiRow.AppendSeconds(ref row, at, f.StartNs);
+        at = AsciiRow.Append(ref row, at, (byte)',');
+        at = AsciiRow.AppendSeconds(ref row, at, f.EndNs);
+        at = AsciiRow.Append(ref row, at, (byte)',');
+        at = AsciiRow.Append(ref row, at, ProtocolNames[key.Protocol]);
+        at = AsciiRow.Append(ref row, at, sourceIsA ? key.A : key.B);
+        at = AsciiRow.Append(ref row, at, (byte)',');
+        at = AsciiRow.Append(ref row, at, (uint)(portsInOrder ? key.PortA : key.PortB));
+        at = AsciiRow.Append(ref row, at, (byte)',');
+        at = AsciiRow.Append(ref row, at, sourceIsA ? key.B : key.A);
+        at = AsciiRow.Append(ref row, at, (byte)',');
+        at = AsciiRow.Append(ref row, at, (uint)(portsInOrder ? key.PortB : key.PortA));
+        at = AsciiRow.Append(ref row, at, (byte)',');
+        at = AsciiRow.Append(ref row, at, f.SourcePackets);
+        at = AsciiRow.Append(ref row, at, (byte)',');
+        at = AsciiRow.Append(ref row, at, f.SourceBytes);
+        at = AsciiRow.Append(ref row, at, (byte)',');
+        at = AsciiRow.Append(ref row, at, f.DestinationPackets);
+        at = AsciiRow.Append(ref row, at, (byte)',');
+        at = AsciiRow.Append(ref row, at, f.DestinationBytes);
+        at = AsciiRow.Append(ref row, at, (byte)',');
+        at = AsciiRow.Append(ref row, at, f.State);
+        at = AsciiRow.Append(ref row, at, (byte)'\n');
+        return at;
     }
 }

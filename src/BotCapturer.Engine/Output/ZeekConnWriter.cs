@@ -62,39 +62,40 @@ public sealed class ZeekConnWriter : IFlowSink
     /// <summary>Formats one conn.log row (with its newline) into <paramref name="line"/>, which must hold <see cref="RowRoom"/> bytes.</summary>
     internal static int Format(Flow f, Span<byte> line)
     {
-        var row = new AsciiRow(line, MaxRowBytes);
-        row.AppendSeconds(f.StartNs);
-        row.Append((byte)'\t');
+        ref var row = ref AsciiRow.Start(line, MaxRowBytes);
+        var at = 0;
+        at = AsciiRow.AppendSeconds(ref row, at, f.StartNs);
+        at = AsciiRow.Append(ref row, at, (byte)'\t');
         Span<byte> uid = stackalloc byte[UidBytes];
-        row.Append(uid[..WriteUid(f, uid)]);
-        row.Append((byte)'\t');
-        row.Append(f.Source);
-        row.Append((byte)'\t');
-        row.Append((uint)f.SourcePort);
-        row.Append((byte)'\t');
-        row.Append(f.Destination);
-        row.Append((byte)'\t');
-        row.Append((uint)f.DestinationPort);
-        row.Append((byte)'\t');
-        row.Append(ZeekProto(f.Protocol));
-        row.Append("\t-\t"u8); // service unset
-        row.AppendSeconds(f.DurationNs);
-        row.Append((byte)'\t');
-        row.Append(f.SourcePayloadBytes);
-        row.Append((byte)'\t');
-        row.Append(f.DestinationPayloadBytes);
-        row.Append((byte)'\t');
-        row.Append(f.State);
-        row.Append("\t-\t-\t0\t-\t"u8); // local_orig, local_resp unset, missed_bytes 0, history unset
-        row.Append(f.SourcePackets);
-        row.Append((byte)'\t');
-        row.Append(f.SourceIpBytes);
-        row.Append((byte)'\t');
-        row.Append(f.DestinationPackets);
-        row.Append((byte)'\t');
-        row.Append(f.DestinationIpBytes);
-        row.Append("\t-\n"u8); // tunnel_parents unset
-        return row.Length;
+        at = AsciiRow.Append(ref row, at, uid[..WriteUid(f, uid)]);
+        at = AsciiRow.Append(ref row, at, (byte)'\t');
+        at = AsciiRow.Append(ref row, at, f.Source);
+        at = AsciiRow.Append(ref row, at, (byte)'\t');
+        at = AsciiRow.Append(ref row, at, (uint)f.SourcePort);
+        at = AsciiRow.Append(ref row, at, (byte)'\t');
+        at = AsciiRow.Append(ref row, at, f.Destination);
+        at = AsciiRow.Append(ref row, at, (byte)'\t');
+        at = AsciiRow.Append(ref row, at, (uint)f.DestinationPort);
+        at = AsciiRow.Append(ref row, at, (byte)'\t');
+        at = AsciiRow.Append(ref row, at, ZeekProto(f.Protocol));
+        at = AsciiRow.Append(ref row, at, "\t-\t"u8); // service unset
+        at = AsciiRow.AppendSeconds(ref row, at, f.DurationNs);
+        at = AsciiRow.Append(ref row, at, (byte)'\t');
+        at = AsciiRow.Append(ref row, at, f.SourcePayloadBytes);
+        at = AsciiRow.Append(ref row, at, (byte)'\t');
+        at = AsciiRow.Append(ref row, at, f.DestinationPayloadBytes);
+        at = AsciiRow.Append(ref row, at, (byte)'\t');
+        at = AsciiRow.Append(ref row, at, f.State);
+        at = AsciiRow.Append(ref row, at, "\t-\t-\t0\t-\t"u8); // local_orig, local_resp unset, missed_bytes 0, history unset
+        at = AsciiRow.Append(ref row, at, f.SourcePackets);
+        at = AsciiRow.Append(ref row, at, (byte)'\t');
+        at = AsciiRow.Append(ref row, at, f.SourceIpBytes);
+        at = AsciiRow.Append(ref row, at, (byte)'\t');
+        at = AsciiRow.Append(ref row, at, f.DestinationPackets);
+        at = AsciiRow.Append(ref row, at, (byte)'\t');
+        at = AsciiRow.Append(ref row, at, f.DestinationIpBytes);
+        at = AsciiRow.Append(ref row, at, "\t-\n"u8); // tunnel_parents unset
+        return at;
     }
 
     public async ValueTask CompleteAsync(CancellationToken cancellationToken)
