@@ -11,6 +11,13 @@ namespace BotCapturer.Benchmarks.Output;
 /// </summary>
 internal static class BaselineFlowCsvFormat
 {
+    public static string Seconds(long ns)
+    {
+        Span<byte> buffer = stackalloc byte[32];
+        TryFormatSeconds(ns, buffer, out var n);
+        return Encoding.ASCII.GetString(buffer[..n]);
+    }
+
     private static readonly byte[][] ProtocolNames = Enumerable.Range(0, 256).Select(p => Encoding.ASCII.GetBytes(FlowFormatting.ProtocolName((byte)p))).ToArray();
 
     public static int Format(Flow f, Span<byte> line)
@@ -53,7 +60,7 @@ internal static class BaselineFlowCsvFormat
         return n;
     }
 
-    private static bool TryFormatSeconds(long ns, Span<byte> destination, out int written)
+    public static bool TryFormatSeconds(long ns, Span<byte> destination, out int written)
     {
         var micros = ns / 1000;
         var seconds = Math.DivRem(micros, 1_000_000, out var fraction);

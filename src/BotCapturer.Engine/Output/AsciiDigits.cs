@@ -123,7 +123,7 @@ internal static class AsciiDigits
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int WriteSecondsSlow(ref byte destination, long ns)
     {
-        // FlowFormatting.TryFormatSeconds: microseconds truncated toward zero, then floored to seconds.
+        // Microseconds truncated toward zero (as tshark and Zeek print), then floored to seconds: the decimals are never negative.
         var micros = ns / 1_000;
         var seconds = Math.DivRem(micros, 1_000_000, out var fraction);
         if (fraction < 0)

@@ -73,7 +73,7 @@ internal static class AsciiRow
 
     /// <summary>
     /// Appends nanoseconds since the Unix epoch as seconds with six truncated decimals (<c>1262345678.123456</c>),
-    /// flooring before 1970 (<c>-1.999999</c> for -1 µs), as <see cref="FlowFormatting.TryFormatSeconds"/> defines it.
+    /// flooring before 1970 (<c>-1.999999</c> for -1 µs).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int AppendSeconds(ref byte row, int at, long ns) => at + AsciiDigits.WriteSeconds(ref Unsafe.Add(ref row, at), ns);
