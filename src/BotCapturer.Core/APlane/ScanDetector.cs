@@ -148,7 +148,15 @@ public sealed class ScanDetector
         first = exists ? Math.Min(first, ns) : ns;
     }
 
-    private readonly record struct Failure(HostAddress Source, HostAddress Target, byte Protocol, ushort Port);
+    /// <summary>One flow's failure key; looked up once per failed flow, so equality and hash are written out (a record
+    /// struct's go through the default comparer field by field).</summary>
+    private readonly record struct Failure(HostAddress Source, HostAddress Target, byte Protocol, ushort Port)
+    {
+        public bool Equals(Failure other) =>
+            Source.Equals(other.Source) && Target.Equals(other.Target) && Port == other.Port && Protocol == other.Protocol;
+
+        public override int GetHashCode() => Source.GetHashCode() ^ (Target.GetHashCode() * 31) ^ ((Port << 8) | Protocol);
+    }
 
     private readonly record struct PortKey(HostAddress Source, byte Protocol, ushort Port);
 

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using BotCapturer.Decode;
 
 namespace BotCapturer.Flows;
@@ -15,7 +14,8 @@ public sealed class FlowTable
     private const int Tcp = 0, Udp = 1, Icmp = 2, Other = 3, ClosedQueue = 4;
 
     private readonly FlowOptions _options;
-    private readonly Dictionary<FlowKey, int> _active = new(4096);
+    private readonly FlowIndex _active = new();
+    private readonly List<int> _ending = [];
     private readonly List<Flow> _completed = new(4096);
     private readonly long _closeLingerNs;
     private readonly FlowSlotQueue[] _queues;
@@ -88,7 +88,9 @@ public sealed class FlowTable
         }
 
         var key = FlowKey.FromPacket(packet, out var aToB);
-        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_active, key, out var exists);
+        var hash = FlowIndex.Hash(key);
+        var index = _active.Find(key, hash, _slots, out var position);
+        var exists = index >= 0;
         var isTcp = packet.Protocol == (byte)IpProtocol.Tcp;
         var pureSyn = isTcp && (packet.Flags & (TcpFlags.Syn | TcpFlags.Ack)) == TcpFlags.Syn;
         if (exists)
@@ -109,6 +111,7 @@ public sealed class FlowTable
             // The initiator is the sender of the first SYN, else of the first packet; a SYN-ACK seen first
             // means the SYN was missed, so its receiver is the initiator.
             var synAckFirst = isTcp && (packet.Flags & (TcpFlags.Syn | TcpFlags.Ack)) == (TcpFlags.Syn | TcpFlags.Ack);
+            var replaced = index >= 0;
             index = Allocate();
             _slots[index] = new FlowSlot
             {
@@ -121,6 +124,14 @@ public sealed class FlowTable
                 Next = -1,
                 Queue = -1,
             };
+            if (replaced)
+            {
+                _active.Replace(position, index);
+            }
+            else
+            {
+                _active.Insert(position, hash, index);
+            }
         }
 
         var i = index;
@@ -166,7 +177,11 @@ public sealed class FlowTable
     /// </summary>
     private void EndAll(bool fileEnds)
     {
-        foreach (var i in _active.Values)
+        // In order of first packet (then slot), so that the flows of a file's end come out in a stable, meaningful order.
+        _ending.Clear();
+        _active.CopySlotsTo(_ending);
+        _ending.Sort((x, y) => _slots[x].StartNs != _slots[y].StartNs ? _slots[x].StartNs.CompareTo(_slots[y].StartNs) : x.CompareTo(y));
+        foreach (var i in _ending)
         {
             var open = !_slots[i].Closed;
             if (open && !fileEnds)
@@ -243,7 +258,7 @@ public sealed class FlowTable
                 slot.End = FlowEnd.Idle;
             }
 
-            _active.Remove(slot.Key);
+            _active.Remove(FlowIndex.Hash(slot.Key), i);
             Complete(i, mayContinueLater: false);
         }
     }

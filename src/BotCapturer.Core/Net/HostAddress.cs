@@ -108,7 +108,16 @@ public readonly struct HostAddress : IEquatable<HostAddress>, IComparable<HostAd
 
     public override bool Equals(object? obj) => obj is HostAddress other && Equals(other);
 
-    public override int GetHashCode() => HashCode.Combine(High, Low);
+    /// <summary>
+    /// Per-host tables hash every flow's two addresses, so the hash is two multiplications rather than
+    /// <see cref="HashCode.Combine{T1, T2}"/>'s rounds. It is keyed per process (<see cref="HashKeys"/>), as
+    /// HashCode is, so addresses an attacker chose cannot be aimed at one bucket.
+    /// </summary>
+    public override int GetHashCode()
+    {
+        var h = ((High ^ HashKeys.A) * 0x9E3779B97F4A7C15UL) + ((Low ^ HashKeys.B) * 0xC2B2AE3D27D4EB4FUL);
+        return (int)(h ^ (h >> 32));
+    }
 
     public int CompareTo(HostAddress other)
     {

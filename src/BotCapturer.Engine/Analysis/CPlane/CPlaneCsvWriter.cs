@@ -53,7 +53,9 @@ public static class CPlaneCsvWriter
             line.Append(CultureInfo.InvariantCulture, $"{v.Key.ProtocolName},{v.Key.Source},{v.Key.Destination},{v.Key.DestinationPort},{v.Key.Epoch},{v.FlowCount},{v.WindowCount},{result.Labels[i]}");
             foreach (var f in v.Fractions)
             {
-                line.Append(',').Append(f.ToString("0.######", CultureInfo.InvariantCulture));
+                // Most of the 52 fractions are zero: skip the custom-format machinery for them (same text, "0").
+                line.Append(',');
+                _ = f == 0 && !double.IsNegative(f) ? line.Append('0') : line.Append(CultureInfo.InvariantCulture, $"{f:0.######}");
             }
 
             await writer.WriteLineAsync(line, cancellationToken);
