@@ -23,7 +23,8 @@ internal static class AsciiDigits
     private static readonly ulong[] Octets = Enumerable.Range(0, 256).Select(RenderOctet).ToArray();
 
     // Lemire, "Computing the number of digits of an integer even faster" (2021): for v with floor(log2 v) = i,
-    // (v + table[i]) >> 32 is its digit count; table[i] = (d << 32) + 2^32 - 10^d, d the digit count of 2^i.
+    // (v + table[i]) >> 32 is its digit count; table[i] = (d << 32) + 2^32 - 10^d, d the digit count of 2^i (without
+    // the 2^32 - 10^d term once 10^d is past uint.MaxValue).
     private static readonly ulong[] DigitCountTable = Enumerable.Range(0, 32).Select(DigitCountEntry).ToArray();
 
     /// <summary>Unix seconds with six truncated decimals from nanoseconds, flooring before 1970 (-1 µs is <c>-1.999999</c>).</summary>
@@ -34,7 +35,7 @@ internal static class AsciiDigits
             return WriteSecondsSlow(ref destination, ns);
         }
 
-        // 2001-09-09 .. 2262 (the end of long ns), every real capture: always ten digits of seconds, "ss" + "ssssssss.uuuuuu".
+        // 2001-09-09 .. 2262 (the end of long ns), so every capture since 2001: always ten digits of seconds, "ss" + "ssssssss.uuuuuu".
         var micros = (ulong)ns / 1_000;
         var seconds = micros / 1_000_000;
         var fraction = (uint)(micros - (seconds * 1_000_000));
