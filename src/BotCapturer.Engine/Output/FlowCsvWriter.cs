@@ -13,9 +13,18 @@ public sealed class FlowCsvWriter : IFlowSink
     public const string Header = "start,end,proto,src,sport,dst,dport,src_packets,src_bytes,dst_packets,dst_bytes,state";
 
     private const int BufferBytes = 1 << 20;
-    private const int MaxRowBytes = 512;
 
-    private static readonly byte[][] ProtocolNames = Enumerable.Range(0, 256).Select(p => Encoding.ASCII.GetBytes(FlowFormatting.ProtocolName((byte)p))).ToArray();
+    /// <summary>
+    /// The longest row: two seconds (18 bytes each at long.MinValue), "icmp6", two IPv6 addresses (45 each), two
+    /// ports (5), four counters (20 each if negative), a state (6), 11 commas and the newline: 239, rounded up.
+    /// </summary>
+    private const int MaxRowBytes = 256;
+
+    /// <summary>Buffer bytes <see cref="Format"/> needs for any row, stores past its end included.</summary>
+    internal const int RowRoom = MaxRowBytes + AsciiRow.Slack;
+
+    // The protocol name and its comma, one store each.
+    private static readonly ShortAscii[] ProtocolNames = Enumerable.Range(0, 256).Select(p => ShortAscii.From(FlowFormatting.ProtocolName((byte)p) + ",")).ToArray();
 
     private readonly Stream _stream;
     private readonly byte[] _buffer = new byte[BufferBytes];
@@ -30,7 +39,7 @@ public sealed class FlowCsvWriter : IFlowSink
         WriteHeaderOnce();
         foreach (var flow in batch)
         {
-            if (_used > BufferBytes - MaxRowBytes)
+            if (_used > BufferBytes - RowRoom)
             {
                 await FlushBufferAsync(cancellationToken);
             }
@@ -61,43 +70,39 @@ public sealed class FlowCsvWriter : IFlowSink
         _used = 0;
     }
 
-    private static int Format(Flow f, Span<byte> line)
+    /// <summary>Formats one row (with its newline) into <paramref name="line"/>, which must hold <see cref="RowRoom"/> bytes.</summary>
+    internal static int Format(Flow f, Span<byte> line)
     {
-        FlowFormatting.TryFormatSeconds(f.StartNs, line, out var n);
-        line[n++] = (byte)',';
-        FlowFormatting.TryFormatSeconds(f.EndNs, line[n..], out var w);
-        n += w;
-        line[n++] = (byte)',';
-        var proto = ProtocolNames[f.Protocol];
-        proto.CopyTo(line[n..]);
-        n += proto.Length;
-        line[n++] = (byte)',';
-        f.Source.TryFormat(line[n..], out w, default, null);
-        n += w;
-        line[n++] = (byte)',';
-        f.SourcePort.TryFormat(line[n..], out w);
-        n += w;
-        line[n++] = (byte)',';
-        f.Destination.TryFormat(line[n..], out w, default, null);
-        n += w;
-        line[n++] = (byte)',';
-        f.DestinationPort.TryFormat(line[n..], out w);
-        n += w;
-        line[n++] = (byte)',';
-        f.SourcePackets.TryFormat(line[n..], out w);
-        n += w;
-        line[n++] = (byte)',';
-        f.SourceBytes.TryFormat(line[n..], out w);
-        n += w;
-        line[n++] = (byte)',';
-        f.DestinationPackets.TryFormat(line[n..], out w);
-        n += w;
-        line[n++] = (byte)',';
-        f.DestinationBytes.TryFormat(line[n..], out w);
-        n += w;
-        line[n++] = (byte)',';
-        n += Encoding.ASCII.GetBytes(f.State, line[n..]);
-        line[n++] = (byte)'\n';
-        return n;
+        ref var row = ref AsciiRow.Start(line, MaxRowBytes);
+        var at = 0;
+        var key = f.Key;
+
+        // Flow.Source/Destination/SourcePort/DestinationPort, decided once: ICMP keys keep (type, code) in (PortA, PortB).
+        var sourceIsA = f.SourceIsA;
+        var portsInOrder = sourceIsA || f.IsIcmp;
+        at = AsciiRow.AppendSeconds(ref row, at, f.StartNs);
+        at = AsciiRow.Append(ref row, at, (byte)',');
+        at = AsciiRow.AppendSeconds(ref row, at, f.EndNs);
+        at = AsciiRow.Append(ref row, at, (byte)',');
+        at = AsciiRow.Append(ref row, at, ProtocolNames[key.Protocol]);
+        at = AsciiRow.Append(ref row, at, sourceIsA ? key.A : key.B);
+        at = AsciiRow.Append(ref row, at, (byte)',');
+        at = AsciiRow.Append(ref row, at, (uint)(portsInOrder ? key.PortA : key.PortB));
+        at = AsciiRow.Append(ref row, at, (byte)',');
+        at = AsciiRow.Append(ref row, at, sourceIsA ? key.B : key.A);
+        at = AsciiRow.Append(ref row, at, (byte)',');
+        at = AsciiRow.Append(ref row, at, (uint)(portsInOrder ? key.PortB : key.PortA));
+        at = AsciiRow.Append(ref row, at, (byte)',');
+        at = AsciiRow.Append(ref row, at, f.SourcePackets);
+        at = AsciiRow.Append(ref row, at, (byte)',');
+        at = AsciiRow.Append(ref row, at, f.SourceBytes);
+        at = AsciiRow.Append(ref row, at, (byte)',');
+        at = AsciiRow.Append(ref row, at, f.DestinationPackets);
+        at = AsciiRow.Append(ref row, at, (byte)',');
+        at = AsciiRow.Append(ref row, at, f.DestinationBytes);
+        at = AsciiRow.Append(ref row, at, (byte)',');
+        at = AsciiRow.Append(ref row, at, f.State);
+        at = AsciiRow.Append(ref row, at, (byte)'\n');
+        return at;
     }
 }

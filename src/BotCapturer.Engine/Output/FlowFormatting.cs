@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using BotCapturer.Decode;
 
@@ -10,29 +11,16 @@ internal static class FlowFormatting
     /// <summary>Unix seconds with microseconds as UTF-8, e.g. <c>1262345678.123456</c> (truncated, as tshark and Zeek print).</summary>
     public static bool TryFormatSeconds(long ns, Span<byte> destination, out int written)
     {
-        var micros = ns / 1000;
-        var seconds = Math.DivRem(micros, 1_000_000, out var fraction);
-        if (fraction < 0)
-        {
-            seconds--;
-            fraction += 1_000_000;
-        }
-
+        // The longest text is long.MinValue's "-9223372037.145225" (18 bytes); AsciiDigits may store a few bytes past it.
+        Span<byte> text = stackalloc byte[32];
+        var n = AsciiDigits.WriteSeconds(ref MemoryMarshal.GetReference(text), ns);
         written = 0;
-        if (!seconds.TryFormat(destination, out var n, default, CultureInfo.InvariantCulture) || destination.Length < n + 7)
+        if (!text[..n].TryCopyTo(destination))
         {
             return false;
         }
 
-        destination[n++] = (byte)'.';
-        var f = (int)fraction;
-        for (var i = 5; i >= 0; i--)
-        {
-            destination[n + i] = (byte)('0' + (f % 10));
-            f /= 10;
-        }
-
-        written = n + 6;
+        written = n;
         return true;
     }
 

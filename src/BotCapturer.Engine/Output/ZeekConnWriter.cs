@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Hashing;
+using System.Text;
 using BotCapturer.Engine.Pipeline;
 using BotCapturer.Flows;
 
@@ -15,7 +16,21 @@ public sealed class ZeekConnWriter : IFlowSink
     private const string Fields = "ts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tservice\tduration\torig_bytes\tresp_bytes\tconn_state\tlocal_orig\tlocal_resp\tmissed_bytes\thistory\torig_pkts\torig_ip_bytes\tresp_pkts\tresp_ip_bytes\ttunnel_parents";
     private const string Types = "time\tstring\taddr\tport\taddr\tport\tenum\tstring\tinterval\tcount\tcount\tstring\tbool\tbool\tcount\tstring\tcount\tcount\tcount\tcount\tset[string]";
 
+    /// <summary>
+    /// The longest row: two seconds (18 bytes each), the uid (12), two IPv6 addresses (45 each), two ports (5),
+    /// "unknown_transport" (17), six counters (20 each if negative), a state (6), five unset fields and 21 separators.
+    /// </summary>
+    private const int MaxRowBytes = 384;
+
+    /// <summary>Buffer bytes <see cref="Format"/> needs for any row, stores past its end included.</summary>
+    internal const int RowRoom = MaxRowBytes + AsciiRow.Slack;
+
+    private const int BufferBytes = 1 << 16;
+    private const int UidBytes = 18;
+
     private readonly TextWriter _writer;
+    private readonly byte[] _bytes = new byte[BufferBytes];
+    private readonly char[] _chars = new char[BufferBytes];
     private readonly Func<DateTime> _clock;
     private bool _headerWritten;
 
@@ -28,19 +43,59 @@ public sealed class ZeekConnWriter : IFlowSink
     public ValueTask ConsumeAsync(IReadOnlyList<Flow> batch, CancellationToken cancellationToken)
     {
         WriteHeader();
+        var used = 0;
         foreach (var f in batch)
         {
-            _writer.Write(FlowFormatting.Seconds(f.StartNs));
-            _writer.Write('\t');
-            _writer.Write(Uid(f));
-            _writer.Write(string.Create(CultureInfo.InvariantCulture,
-                $"\t{f.Source}\t{f.SourcePort}\t{f.Destination}\t{f.DestinationPort}\t{ZeekProto(f.Protocol)}\t-\t"));
-            _writer.Write(FlowFormatting.Seconds(f.DurationNs));
-            _writer.Write(string.Create(CultureInfo.InvariantCulture,
-                $"\t{f.SourcePayloadBytes}\t{f.DestinationPayloadBytes}\t{f.State}\t-\t-\t0\t-\t{f.SourcePackets}\t{f.SourceIpBytes}\t{f.DestinationPackets}\t{f.DestinationIpBytes}\t-\n"));
+            if (used > _bytes.Length - RowRoom)
+            {
+                WriteRows(used);
+                used = 0;
+            }
+
+            used += Format(f, _bytes.AsSpan(used));
         }
 
+        WriteRows(used);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Formats one conn.log row (with its newline) into <paramref name="line"/>, which must hold <see cref="RowRoom"/> bytes.</summary>
+    internal static int Format(Flow f, Span<byte> line)
+    {
+        ref var row = ref AsciiRow.Start(line, MaxRowBytes);
+        var at = 0;
+        at = AsciiRow.AppendSeconds(ref row, at, f.StartNs);
+        at = AsciiRow.Append(ref row, at, (byte)'\t');
+        Span<byte> uid = stackalloc byte[UidBytes];
+        at = AsciiRow.Append(ref row, at, uid[..WriteUid(f, uid)]);
+        at = AsciiRow.Append(ref row, at, (byte)'\t');
+        at = AsciiRow.Append(ref row, at, f.Source);
+        at = AsciiRow.Append(ref row, at, (byte)'\t');
+        at = AsciiRow.Append(ref row, at, (uint)f.SourcePort);
+        at = AsciiRow.Append(ref row, at, (byte)'\t');
+        at = AsciiRow.Append(ref row, at, f.Destination);
+        at = AsciiRow.Append(ref row, at, (byte)'\t');
+        at = AsciiRow.Append(ref row, at, (uint)f.DestinationPort);
+        at = AsciiRow.Append(ref row, at, (byte)'\t');
+        at = AsciiRow.Append(ref row, at, ZeekProto(f.Protocol));
+        at = AsciiRow.Append(ref row, at, "\t-\t"u8); // service unset
+        at = AsciiRow.AppendSeconds(ref row, at, f.DurationNs);
+        at = AsciiRow.Append(ref row, at, (byte)'\t');
+        at = AsciiRow.Append(ref row, at, f.SourcePayloadBytes);
+        at = AsciiRow.Append(ref row, at, (byte)'\t');
+        at = AsciiRow.Append(ref row, at, f.DestinationPayloadBytes);
+        at = AsciiRow.Append(ref row, at, (byte)'\t');
+        at = AsciiRow.Append(ref row, at, f.State);
+        at = AsciiRow.Append(ref row, at, "\t-\t-\t0\t-\t"u8); // local_orig, local_resp unset, missed_bytes 0, history unset
+        at = AsciiRow.Append(ref row, at, f.SourcePackets);
+        at = AsciiRow.Append(ref row, at, (byte)'\t');
+        at = AsciiRow.Append(ref row, at, f.SourceIpBytes);
+        at = AsciiRow.Append(ref row, at, (byte)'\t');
+        at = AsciiRow.Append(ref row, at, f.DestinationPackets);
+        at = AsciiRow.Append(ref row, at, (byte)'\t');
+        at = AsciiRow.Append(ref row, at, f.DestinationIpBytes);
+        at = AsciiRow.Append(ref row, at, "\t-\n"u8); // tunnel_parents unset
+        return at;
     }
 
     public async ValueTask CompleteAsync(CancellationToken cancellationToken)
@@ -63,6 +118,13 @@ public sealed class ZeekConnWriter : IFlowSink
         _writer.Write("#fields\t" + Fields + "\n#types\t" + Types + "\n");
     }
 
+    private void WriteRows(int used)
+    {
+        // The rows are ASCII, so widening them is the whole UTF-8 to UTF-16 conversion.
+        Ascii.ToUtf16(_bytes.AsSpan(0, used), _chars, out var n);
+        _writer.Write(_chars.AsSpan(0, n));
+    }
+
     private static string ZeekProto(byte protocol) => protocol switch
     {
         6 => "tcp",
@@ -71,7 +133,8 @@ public sealed class ZeekConnWriter : IFlowSink
         _ => "unknown_transport",
     };
 
-    internal static string Uid(Flow f)
+    /// <summary>Writes the flow's uid ('C' and up to 11 base-62 digits of an XxHash64) as ASCII; returns its length.</summary>
+    internal static int WriteUid(Flow f, Span<byte> uid)
     {
         Span<byte> key = stackalloc byte[48];
         BitConverter.TryWriteBytes(key, f.Key.A.High);
@@ -81,16 +144,15 @@ public sealed class ZeekConnWriter : IFlowSink
         BitConverter.TryWriteBytes(key[32..], ((ulong)f.Key.PortA << 32) | ((ulong)f.Key.PortB << 8) | f.Protocol);
         BitConverter.TryWriteBytes(key[40..], f.StartNs);
         var hash = XxHash64.HashToUInt64(key);
-        const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-        Span<char> uid = stackalloc char[18];
-        uid[0] = 'C';
+        ReadOnlySpan<byte> alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"u8;
+        uid[0] = (byte)'C';
         var n = 1;
-        while (n < uid.Length && (hash != 0 || n == 1))
+        while (n < UidBytes && (hash != 0 || n == 1))
         {
-            uid[n++] = Alphabet[(int)(hash % 62)];
+            uid[n++] = alphabet[(int)(hash % 62)];
             hash /= 62;
         }
 
-        return new string(uid[..n]);
+        return n;
     }
 }
