@@ -64,7 +64,7 @@ public sealed class Flow
     }
 
     /// <summary>The canonical (direction-free) key.</summary>
-    public FlowKey Key { get; }
+    public FlowKey Key { get; internal set; }
 
     /// <summary>True when the initiator is endpoint A of <see cref="Key"/>.</summary>
     public bool SourceIsA { get; internal set; }

@@ -57,27 +57,38 @@ internal struct FlowSlot
     public bool MayContinueEarlier;
 
     /// <summary>The finished flow, which takes over the payload buffers.</summary>
-    public readonly Flow ToFlow(bool mayContinueLater) => new(Key, SourceIsA, StartNs)
+    public readonly Flow ToFlow(bool mayContinueLater)
     {
-        EndNs = EndNs,
-        SourcePackets = SourcePackets,
-        SourceBytes = SourceBytes,
-        SourcePayloadBytes = SourcePayloadBytes,
-        SourceIpBytes = SourceIpBytes,
-        DestinationPackets = DestinationPackets,
-        DestinationBytes = DestinationBytes,
-        DestinationPayloadBytes = DestinationPayloadBytes,
-        DestinationIpBytes = DestinationIpBytes,
-        SourceFlags = SourceFlags,
-        DestinationFlags = DestinationFlags,
-        SourceSentSyn = SourceSentSyn,
-        DestinationSentSynAck = DestinationSentSynAck,
-        SourcePayload = SourcePayload,
-        SourcePayloadLength = SourcePayloadLength,
-        DestinationPayload = DestinationPayload,
-        DestinationPayloadLength = DestinationPayloadLength,
-        End = End,
-        MayContinueEarlier = MayContinueEarlier,
-        MayContinueLater = mayContinueLater,
-    };
+        var flow = new Flow(Key, SourceIsA, StartNs);
+        CopyTo(flow, mayContinueLater);
+        return flow;
+    }
+
+    /// <summary>Writes the finished flow into a recycled <see cref="Flow"/> object, every property of it.</summary>
+    public readonly void CopyTo(Flow flow, bool mayContinueLater)
+    {
+        flow.Key = Key;
+        flow.SourceIsA = SourceIsA;
+        flow.StartNs = StartNs;
+        flow.EndNs = EndNs;
+        flow.SourcePackets = SourcePackets;
+        flow.SourceBytes = SourceBytes;
+        flow.SourcePayloadBytes = SourcePayloadBytes;
+        flow.SourceIpBytes = SourceIpBytes;
+        flow.DestinationPackets = DestinationPackets;
+        flow.DestinationBytes = DestinationBytes;
+        flow.DestinationPayloadBytes = DestinationPayloadBytes;
+        flow.DestinationIpBytes = DestinationIpBytes;
+        flow.SourceFlags = SourceFlags;
+        flow.DestinationFlags = DestinationFlags;
+        flow.SourceSentSyn = SourceSentSyn;
+        flow.DestinationSentSynAck = DestinationSentSynAck;
+        flow.SourcePayload = SourcePayload;
+        flow.SourcePayloadLength = SourcePayloadLength;
+        flow.DestinationPayload = DestinationPayload;
+        flow.DestinationPayloadLength = DestinationPayloadLength;
+        flow.End = End;
+        flow.MayContinueEarlier = MayContinueEarlier;
+        flow.MayContinueLater = mayContinueLater;
+    }
 }

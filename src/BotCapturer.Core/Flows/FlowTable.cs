@@ -21,6 +21,8 @@ public sealed class FlowTable
     private readonly FlowSlotQueue[] _queues;
     private readonly long _sweepIntervalNs;
     private readonly long _longestTimeoutNs;
+    private IReadOnlyList<Flow>? _spare;
+    private int _spareLeft;
     private FlowSlot[] _slots = new FlowSlot[1024];
     private int _used;
     private int _free = -1;
@@ -43,6 +45,12 @@ public sealed class FlowTable
         ];
         _longestTimeoutNs = _queues.Max(q => q.TimeoutNs);
     }
+
+    /// <summary>
+    /// Where finished flows come back once nobody uses them (see <see cref="FlowRecycler"/>); the table fills those
+    /// objects before it allocates new ones. Null: every flow is a new object.
+    /// </summary>
+    public FlowRecycler? Recycler { get; init; }
 
     /// <summary>Flows that have ended and not been taken yet.</summary>
     public List<Flow> Completed => _completed;
@@ -221,7 +229,22 @@ public sealed class FlowTable
             _queues[slot.Queue].Remove(_slots, i);
         }
 
-        _completed.Add(slot.ToFlow(mayContinueLater));
+        if (_spareLeft == 0 && Recycler is not null && Recycler.TryTake(out var returned))
+        {
+            (_spare, _spareLeft) = (returned, returned.Count);
+        }
+
+        if (_spareLeft > 0)
+        {
+            var flow = _spare![--_spareLeft];
+            slot.CopyTo(flow, mayContinueLater);
+            _completed.Add(flow);
+        }
+        else
+        {
+            _completed.Add(slot.ToFlow(mayContinueLater));
+        }
+
         slot = default;
         slot.Queue = -1;
         slot.Next = _free;

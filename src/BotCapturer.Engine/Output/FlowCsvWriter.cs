@@ -34,6 +34,9 @@ public sealed class FlowCsvWriter : IFlowSink
     /// <summary>Writes to <paramref name="stream"/>, which the caller keeps and disposes.</summary>
     public FlowCsvWriter(Stream stream) => _stream = stream;
 
+    /// <summary>Rows are formatted during the call; no flow is kept.</summary>
+    public bool KeepsFlows => false;
+
     public async ValueTask ConsumeAsync(IReadOnlyList<Flow> batch, CancellationToken cancellationToken)
     {
         WriteHeaderOnce();

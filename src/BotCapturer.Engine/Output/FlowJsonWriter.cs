@@ -16,6 +16,9 @@ public sealed class FlowJsonWriter : IFlowSink, IDisposable
         _json = new Utf8JsonWriter(stream, new JsonWriterOptions { SkipValidation = true });
     }
 
+    /// <summary>Rows are formatted during the call; no flow is kept.</summary>
+    public bool KeepsFlows => false;
+
     public async ValueTask ConsumeAsync(IReadOnlyList<Flow> batch, CancellationToken cancellationToken)
     {
         foreach (var f in batch)

@@ -40,6 +40,9 @@ public sealed class ZeekConnWriter : IFlowSink
         _clock = clock ?? (() => DateTime.UtcNow);
     }
 
+    /// <summary>Rows are formatted during the call; no flow is kept.</summary>
+    public bool KeepsFlows => false;
+
     public ValueTask ConsumeAsync(IReadOnlyList<Flow> batch, CancellationToken cancellationToken)
     {
         WriteHeader();

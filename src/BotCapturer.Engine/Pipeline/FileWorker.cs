@@ -18,11 +18,16 @@ internal sealed class FileWorker
     private readonly ProgressCounters _progress;
     private readonly ITargetBlock<List<Flow>> _output;
     private readonly IFileFlowSink? _fileSink;
+    private readonly FlowRecycler? _recycler;
     private long _flows;
 
-    /// <summary>With a <paramref name="fileSink"/>, every batch goes to it before it goes on; run it unsharded (one shard).</summary>
-    public FileWorker(PipelineOptions options, ProgressCounters progress, ITargetBlock<List<Flow>> output, IFileFlowSink? fileSink = null)
+    /// <summary>
+    /// With a <paramref name="fileSink"/>, every batch goes to it before it goes on; run it unsharded (one shard). With a
+    /// <paramref name="recycler"/>, the flow tables reuse the flows that come back through it.
+    /// </summary>
+    public FileWorker(PipelineOptions options, ProgressCounters progress, ITargetBlock<List<Flow>> output, IFileFlowSink? fileSink = null, FlowRecycler? recycler = null)
     {
+        _recycler = recycler;
         _options = options;
         _progress = progress;
         _output = output;
@@ -40,7 +45,7 @@ internal sealed class FileWorker
 
     private async Task<FileResult> RunSingleAsync(CaptureFileReader reader, string path, PacketFilter? filter, Action<CaptureRecord, DecodedPacket>? observer, CancellationToken cancellationToken)
     {
-        var processor = new FileFlowProcessor(_options.Flows, filter, observer);
+        var processor = new FileFlowProcessor(_options.Flows, filter, observer, _recycler);
         var progress = new ProgressTracker(_progress, reader, () => processor.Counters.Packets);
         var error = await ReadAsync(reader, processor, ct =>
         {
@@ -55,7 +60,7 @@ internal sealed class FileWorker
     private async Task<FileResult> RunShardedAsync(CaptureFileReader reader, string path, int shards, PacketFilter? filter, Action<CaptureRecord, DecodedPacket>? observer, CancellationToken cancellationToken)
     {
         var processor = new ShardingProcessor(shards, _options.Flows.PayloadBytes, filter, observer);
-        var tables = Enumerable.Range(0, shards).Select(_ => new FlowTable(_options.Flows)).ToArray();
+        var tables = Enumerable.Range(0, shards).Select(_ => new FlowTable(_options.Flows) { Recycler = _recycler }).ToArray();
         var blocks = tables.Select(table => new ActionBlock<PacketBatch>(
             async batch =>
             {

@@ -53,9 +53,16 @@ public sealed class FlowPipeline
         var shards = _options.ShardsPerFile ?? Math.Max(1, _options.Threads / Math.Max(1, Math.Min(files.Count, _options.Threads)));
         var merger = files.Count > 1 && _options.MergeAcrossFiles ? new FlowMerger(_options.Flows) : null;
         long flowCount = 0;
+        // One sink that keeps no flow, and no per-file store: a batch is done with once that sink consumed it, and its
+        // flow objects go back to the flow tables (the merger keeps what it holds out of the batches it passes on).
+        var recycler = sinks.Count == 1 && !sinks[0].KeepsFlows && FileSinkFactory is null ? new FlowRecycler() : null;
 
         var sinkBlocks = sinks.Select(sink => new ActionBlock<IReadOnlyList<Flow>>(
-            batch => sink.ConsumeAsync(batch, token).AsTask(),
+            async batch =>
+            {
+                await sink.ConsumeAsync(batch, token);
+                recycler?.Return(batch);
+            },
             new ExecutionDataflowBlockOptions { BoundedCapacity = _options.BoundedCapacity, MaxDegreeOfParallelism = 1, CancellationToken = token })).ToArray();
 
         async Task FanOutAsync(IReadOnlyList<Flow> batch)
@@ -90,7 +97,7 @@ public sealed class FlowPipeline
         var fileBlock = new ActionBlock<int>(
             async index =>
             {
-                results[index] = await ProcessFileAsync(files[index], shards, mergeBlock, token);
+                results[index] = await ProcessFileAsync(files[index], shards, mergeBlock, recycler, token);
                 Progress.FileDone();
                 if (results[index].Error is not null && _options.Strict)
                 {
@@ -159,10 +166,10 @@ public sealed class FlowPipeline
         return new PipelineResult(done, total, flowCount, filtered, stopwatch.Elapsed);
     }
 
-    private async Task<FileResult> ProcessFileAsync(string path, int shards, ITargetBlock<List<Flow>> output, CancellationToken cancellationToken)
+    private async Task<FileResult> ProcessFileAsync(string path, int shards, ITargetBlock<List<Flow>> output, FlowRecycler? recycler, CancellationToken cancellationToken)
     {
         await using var fileSink = FileSinkFactory is null ? null : await FileSinkFactory(path, cancellationToken);
-        var worker = new FileWorker(_options, Progress, output, fileSink);
+        var worker = new FileWorker(_options, Progress, output, fileSink, recycler);
         // Sharding pays for its copies only on large files; small ones keep file order in their output too. A
         // per-file sink takes its file's rows in order from one thread, so its files are not sharded.
         if (fileSink is not null || (_options.ShardsPerFile is null && (path == "-" || new FileInfo(path).Length < _options.MinShardedFileBytes)))

@@ -11,6 +11,13 @@ public interface IFlowSink
     /// <summary>A batch of finished flows; the flows are shared with other sinks and must not be changed.</summary>
     ValueTask ConsumeAsync(IReadOnlyList<Flow> batch, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether the sink holds on to flows (or anything they reference) after <see cref="ConsumeAsync"/> returned. A
+    /// sink that formats or counts them and lets go says false; when every sink of a run does, the run reuses the flow
+    /// objects (<see cref="FlowRecycler"/>).
+    /// </summary>
+    bool KeepsFlows => true;
+
     /// <summary>No more flows will come.</summary>
     ValueTask CompleteAsync(CancellationToken cancellationToken);
 }

@@ -9,11 +9,11 @@ namespace BotCapturer.Engine.Reading;
 /// reader hands out. Decode and flow building share a worker so that payload prefixes are copied only once,
 /// from the reader's buffer straight into the flow.
 /// </summary>
-internal sealed class FileFlowProcessor(FlowOptions options, PacketFilter? filter, Action<CaptureRecord, DecodedPacket>? observer) : IRecordHandler
+internal sealed class FileFlowProcessor(FlowOptions options, PacketFilter? filter, Action<CaptureRecord, DecodedPacket>? observer, FlowRecycler? recycler = null) : IRecordHandler
 {
     private readonly PacketIntake _intake = new(filter, observer);
 
-    public FlowTable Table { get; } = new(options);
+    public FlowTable Table { get; } = new(options) { Recycler = recycler };
 
     public PacketCounters Counters => _intake.Counters;
 
