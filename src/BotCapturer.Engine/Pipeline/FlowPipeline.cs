@@ -53,15 +53,18 @@ public sealed class FlowPipeline
         var shards = _options.ShardsPerFile ?? Math.Max(1, _options.Threads / Math.Max(1, Math.Min(files.Count, _options.Threads)));
         var merger = files.Count > 1 && _options.MergeAcrossFiles ? new FlowMerger(_options.Flows) : null;
         long flowCount = 0;
-        // One sink that keeps no flow, and no per-file store: a batch is done with once that sink consumed it, and its
-        // flow objects go back to the flow tables (the merger keeps what it holds out of the batches it passes on).
-        var recycler = sinks.Count == 1 && !sinks[0].KeepsFlows && FileSinkFactory is null ? new FlowRecycler() : null;
+        // Sinks that keep no flow, and no per-file store: a batch is done with once every sink consumed it, and its flow
+        // objects go back to the flow tables (the merger keeps what it holds out of the batches it passes on).
+        var recycler = sinks.Count > 0 && sinks.All(static s => !s.KeepsFlows) && FileSinkFactory is null ? new FlowRecycler() : null;
 
-        var sinkBlocks = sinks.Select(sink => new ActionBlock<IReadOnlyList<Flow>>(
-            async batch =>
+        var sinkBlocks = sinks.Select(sink => new ActionBlock<SharedBatch>(
+            async shared =>
             {
-                await sink.ConsumeAsync(batch, token);
-                recycler?.Return(batch);
+                await sink.ConsumeAsync(shared.Flows, token);
+                if (recycler is not null && shared.Release())
+                {
+                    recycler.Return(shared.Flows);
+                }
             },
             new ExecutionDataflowBlockOptions { BoundedCapacity = _options.BoundedCapacity, MaxDegreeOfParallelism = 1, CancellationToken = token })).ToArray();
 
@@ -69,9 +72,10 @@ public sealed class FlowPipeline
         {
             Interlocked.Add(ref flowCount, batch.Count);
             Progress.AddFlows(batch.Count);
+            var shared = new SharedBatch(batch, sinkBlocks.Length);
             foreach (var block in sinkBlocks)
             {
-                if (!await block.SendAsync(batch, token))
+                if (!await block.SendAsync(shared, token))
                 {
                     await block.Completion; // rethrows the sink's fault
                     throw new OperationCanceledException(token);

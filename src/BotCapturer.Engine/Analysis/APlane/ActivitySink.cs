@@ -17,6 +17,9 @@ public sealed class ActivitySink : IFlowSink
     /// <summary>Flows seen.</summary>
     public long FlowCount => _analyzer.FlowCount;
 
+    /// <summary>The detectors keep values copied out of flows (times, counts, copied request lines), never a flow or its payload array.</summary>
+    public bool KeepsFlows => false;
+
     public ValueTask ConsumeAsync(IReadOnlyList<Flow> batch, CancellationToken cancellationToken)
     {
         foreach (var flow in batch)

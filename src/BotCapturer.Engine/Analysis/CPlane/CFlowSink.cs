@@ -12,6 +12,9 @@ public sealed class CFlowSink : IFlowSink
     /// <summary>The C-flows so far; complete once the pipeline has called <see cref="CompleteAsync"/>.</summary>
     public CFlowAggregator Aggregator { get; }
 
+    /// <summary>The aggregator keeps a small sample of values per flow, never the flow.</summary>
+    public bool KeepsFlows => false;
+
     public ValueTask ConsumeAsync(IReadOnlyList<Flow> batch, CancellationToken cancellationToken)
     {
         foreach (var flow in batch)

@@ -25,6 +25,9 @@ public sealed class HostGraphSink : IFlowSink
     /// <summary>Flows seen.</summary>
     public long Flows { get; private set; }
 
+    /// <summary>Only host ids and edge weights are kept.</summary>
+    public bool KeepsFlows => false;
+
     public ValueTask ConsumeAsync(IReadOnlyList<Flow> batch, CancellationToken cancellationToken)
     {
         foreach (var flow in batch)

@@ -15,6 +15,9 @@ public sealed class HostFlowFilter(IFlowSink inner) : IFlowSink
     /// <summary>Flows left out (multicast, broadcast or unspecified endpoint).</summary>
     public long Dropped { get; private set; }
 
+    /// <summary>As its inner sink; the list of kept flows is refilled for every batch and only passed on during the call.</summary>
+    public bool KeepsFlows => inner.KeepsFlows;
+
     public async ValueTask ConsumeAsync(IReadOnlyList<Flow> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
