@@ -136,10 +136,9 @@ public sealed class FlowPipeline
             }
 
             await Task.WhenAll(sinkBlocks.Select(b => b.Completion));
-            foreach (var sink in sinks)
-            {
-                await sink.CompleteAsync(token);
-            }
+            // The sinks are independent and each ends on its own (a writer flushes, the A-plane runs its detectors'
+            // final passes): end them at the same time. Each sink still sees one call at a time.
+            await Task.WhenAll(sinks.Select(sink => Task.Run(() => sink.CompleteAsync(token).AsTask(), token)));
         }
         catch (Exception) when (token.IsCancellationRequested && !cancellationToken.IsCancellationRequested && _options.Strict)
         {

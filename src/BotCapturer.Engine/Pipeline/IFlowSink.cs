@@ -18,6 +18,6 @@ public interface IFlowSink
     /// </summary>
     bool KeepsFlows => true;
 
-    /// <summary>No more flows will come.</summary>
+    /// <summary>No more flows will come. Other sinks of the run may be ending at the same time.</summary>
     ValueTask CompleteAsync(CancellationToken cancellationToken);
 }
