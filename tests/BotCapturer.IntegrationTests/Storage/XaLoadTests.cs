@@ -95,7 +95,8 @@ public sealed class XaLoadTests(MariaDbFixture server) : IDisposable
     public async Task Ctrl_c_mid_load_rolls_every_branch_back()
     {
         var db = await InitAsync();
-        var capture = Capture("interrupt.pcap", 1_000_000, 300_000, seed: 35);
+        // Large enough that the load is still running when 20,000 rows are in: faster loads finished first at 1M packets.
+        var capture = Capture("interrupt.pcap", 3_000_000, 900_000, seed: 35);
         using var child = CliRunner.Start(["load", capture, "--group", "5", "--name", "interrupted", "--connections-per-file", "2", "--udp-timeout", "5", "--db", db]);
         var stderr = child.StandardError.ReadToEndAsync();
         await XaTestSupport.WaitForRowsAsync(db, 20_000, child);

@@ -65,7 +65,7 @@ internal static class XaTestSupport
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromMinutes(2))
         {
-            Assert.False(child.HasExited, "the load finished before it could be interrupted");
+            Assert.False(child.HasExited, $"the load finished (exit {(child.HasExited ? child.ExitCode : 0)}) before it could be interrupted");
             var inserted = await MariaDbFixture.CountAsync(db,
                 $"SELECT COALESCE(SUM(t.trx_rows_modified), 0) FROM information_schema.innodb_trx t JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id WHERE p.db = '{database}'");
             if (inserted >= rows)
