@@ -43,7 +43,6 @@ internal static class LoadCommand
         var byPath = toLoad.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var pipeline = new FlowPipeline(options)
         {
-            FileSinksKeepNoFlows = true, // FileLoad and XaFileLoad write each batch's rows as TSV during the call
             FileSinkFactory = (path, token) => store.BeginFileAsync(verb.Group, byPath[path], verb.Packets, perFile(byPath[path]), result =>
             {
                 committed.Enqueue(result);

@@ -34,12 +34,6 @@ public sealed class FlowPipeline
     /// </summary>
     public Func<string, CancellationToken, ValueTask<IFileFlowSink>>? FileSinkFactory { get; init; }
 
-    /// <summary>
-    /// The per-file sinks of <see cref="FileSinkFactory"/> store rows during the call and keep no flow (as a bulk load
-    /// formats them), so flow objects can be reused once the shared sinks are done too (<see cref="FlowRecycler"/>).
-    /// </summary>
-    public bool FileSinksKeepNoFlows { get; init; }
-
     public async Task<PipelineResult> RunAsync(IReadOnlyList<string> files, IReadOnlyList<IFlowSink> sinks, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -61,7 +55,7 @@ public sealed class FlowPipeline
         long flowCount = 0;
         // Sinks that keep no flow, and no per-file store: a batch is done with once every sink consumed it, and its flow
         // objects go back to the flow tables (the merger keeps what it holds out of the batches it passes on).
-        var recycler = sinks.All(static s => !s.KeepsFlows) && (FileSinkFactory is null ? sinks.Count > 0 : FileSinksKeepNoFlows) ? new FlowRecycler() : null;
+        var recycler = sinks.Count > 0 && sinks.All(static s => !s.KeepsFlows) && FileSinkFactory is null ? new FlowRecycler() : null;
 
         var sinkBlocks = sinks.Select(sink => new ActionBlock<SharedBatch>(
             async shared =>
@@ -78,12 +72,6 @@ public sealed class FlowPipeline
         {
             Interlocked.Add(ref flowCount, batch.Count);
             Progress.AddFlows(batch.Count);
-            if (sinkBlocks.Length == 0)
-            {
-                recycler?.Return(batch); // the per-file sinks had it before it got here
-                return;
-            }
-
             var shared = new SharedBatch(batch, sinkBlocks.Length);
             foreach (var block in sinkBlocks)
             {

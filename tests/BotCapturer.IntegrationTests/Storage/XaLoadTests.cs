@@ -46,11 +46,11 @@ public sealed class XaLoadTests(MariaDbFixture server) : IDisposable
     {
         var db = await InitAsync();
         // Each packet of a flow comes 15 s after the last, past --udp-timeout 5: flows end (and stream) all along the read.
-        var capture = Capture("kill.pcap", 1_000_000, 300_000, seed: 23);
+        var capture = Capture("kill.pcap", 3_000_000, 900_000, seed: 23);
         string[] args = ["load", capture, "--group", "3", "--connections-per-file", "2", "--udp-timeout", "5", "--db", db];
         using (var child = CliRunner.Start(args))
         {
-            await XaTestSupport.WaitForRowsAsync(db, 20_000, child);
+            await XaTestSupport.WaitForBulkLoadAsync(db, child);
             child.Kill(entireProcessTree: true);
             await child.WaitForExitAsync();
         }
@@ -72,12 +72,12 @@ public sealed class XaLoadTests(MariaDbFixture server) : IDisposable
     public async Task A_branch_connection_cut_mid_load_fails_the_file_and_leaves_nothing()
     {
         var db = await InitAsync();
-        var capture = Capture("cut.pcap", 1_000_000, 300_000, seed: 33);
+        var capture = Capture("cut.pcap", 3_000_000, 900_000, seed: 33);
         string[] args = ["load", capture, "--group", "4", "--connections-per-file", "2", "--udp-timeout", "5", "--db", db];
         var database = new MySqlConnectionStringBuilder(db).Database;
         using var child = CliRunner.Start(args);
         var stderr = child.StandardError.ReadToEndAsync();
-        await XaTestSupport.WaitForRowsAsync(db, 20_000, child);
+        await XaTestSupport.WaitForBulkLoadAsync(db, child);
         // The second LOAD DATA of the file (branch 1; branch 0's connection also inserted the files row).
         var connection = await MariaDbFixture.ScalarAsync(db,
             $"SELECT MAX(id) FROM information_schema.processlist WHERE db = '{database}' AND info LIKE 'LOAD DATA%'");
@@ -95,11 +95,10 @@ public sealed class XaLoadTests(MariaDbFixture server) : IDisposable
     public async Task Ctrl_c_mid_load_rolls_every_branch_back()
     {
         var db = await InitAsync();
-        // Large enough that the load is still running when 20,000 rows are in: faster loads finished first at 1M packets.
         var capture = Capture("interrupt.pcap", 3_000_000, 900_000, seed: 35);
         using var child = CliRunner.Start(["load", capture, "--group", "5", "--name", "interrupted", "--connections-per-file", "2", "--udp-timeout", "5", "--db", db]);
         var stderr = child.StandardError.ReadToEndAsync();
-        await XaTestSupport.WaitForRowsAsync(db, 20_000, child);
+        await XaTestSupport.WaitForBulkLoadAsync(db, child);
         using (var signal = Process.Start("kill", ["-INT", child.Id.ToString(CultureInfo.InvariantCulture)]))
         {
             await signal.WaitForExitAsync();
