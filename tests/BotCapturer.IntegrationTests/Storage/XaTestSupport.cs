@@ -83,32 +83,6 @@ internal static class XaTestSupport
         throw new TimeoutException("no bulk load showed up on the server");
     }
 
-    /// <summary>
-    /// Waits until this database's open transactions have inserted <paramref name="rows"/> rows. The synthetic captures'
-    /// flows end in waves (each idle sweep of capture time), so the threshold must be below the first wave (about 13,000
-    /// rows for the 1M-packet captures): a threshold above it could be passed only at the last wave, just before the
-    /// load ends, and a fast machine finished first.
-    /// </summary>
-    public static async Task WaitForRowsAsync(string db, long rows, Process child)
-    {
-        var database = new MySqlConnectionStringBuilder(db).Database;
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromMinutes(2))
-        {
-            Assert.False(child.HasExited, $"the load finished (exit {(child.HasExited ? child.ExitCode : 0)}) before it could be interrupted");
-            var inserted = await MariaDbFixture.CountAsync(db,
-                $"SELECT COALESCE(SUM(t.trx_rows_modified), 0) FROM information_schema.innodb_trx t JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id WHERE p.db = '{database}'");
-            if (inserted >= rows)
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("no bulk load showed up on the server");
-    }
-
     public static async Task WaitAsync(Func<Task<bool>> condition)
     {
         var clock = Stopwatch.StartNew();
