@@ -7,7 +7,7 @@ namespace BotCapturer.Storage.MySql.Tsv;
 /// <c>MySqlBulkLoader.SourceStream</c>: a result table streams into <c>LOAD DATA LOCAL</c> without being held in memory
 /// as a whole. <see cref="Rows"/> counts the rows the loader has read, the number to check against what the server stored.
 /// </summary>
-internal sealed class TsvRowStream<T> : Stream
+internal sealed class TsvRowStream<T> : ForwardReadStream
 {
     private const int FillTarget = 1 << 16;
 
@@ -25,20 +25,6 @@ internal sealed class TsvRowStream<T> : Stream
 
     /// <summary>Rows written so far (all of them once a read returned 0).</summary>
     public long Rows { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override int Read(Span<byte> buffer)
     {
@@ -64,16 +50,6 @@ internal sealed class TsvRowStream<T> : Stream
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

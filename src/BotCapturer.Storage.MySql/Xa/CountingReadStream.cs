@@ -1,22 +1,14 @@
+using BotCapturer.Storage.MySql.Tsv;
+
 namespace BotCapturer.Storage.MySql.Xa;
 
 /// <summary>A read-only stream that counts the bytes read through it (how far a bulk load has taken its pipe).</summary>
-internal sealed class CountingReadStream(Stream inner) : Stream
+internal sealed class CountingReadStream(Stream inner) : ForwardReadStream
 {
     private long _read;
 
     /// <summary>Bytes read so far; safe to read from another thread.</summary>
     public long BytesRead => Interlocked.Read(ref _read);
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
 
@@ -27,16 +19,6 @@ internal sealed class CountingReadStream(Stream inner) : Stream
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         Count(await inner.ReadAsync(buffer, cancellationToken));
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
