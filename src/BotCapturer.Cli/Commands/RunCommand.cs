@@ -118,7 +118,7 @@ internal static class RunCommand
     }
 
     internal static FileStream OpenFlowsCsv(string folder) =>
-        new(Path.Combine(folder, "flows.csv"), FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        OutputFile.Create(Path.Combine(folder, "flows.csv"), bufferSize: 0);
 
     internal static BotAnalysis CreateAnalysis(RunVerb verb, SignatureSet signatures) => new(
         verb.CPlane!,

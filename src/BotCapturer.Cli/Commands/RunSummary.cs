@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using BotCapturer.Cli.Options;
 using BotCapturer.Engine.Analysis.Vote;
+using BotCapturer.Engine.Output;
 
 namespace BotCapturer.Cli.Commands;
 
@@ -64,7 +65,7 @@ internal static class RunSummary
         IReadOnlyList<KeyValuePair<string, TimeSpan>> timings,
         CancellationToken cancellationToken)
     {
-        await using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
+        await using var stream = OutputFile.Create(path);
         await using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteStartArray("inputs");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BotCapturer.Engine.Output;
 using BotCapturer.Graph;
 
 namespace BotCapturer.Engine.Analysis.Graph;
@@ -38,7 +39,7 @@ public static class GraphScoresCsv
     {
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, FileName);
-        await using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16, useAsync: true);
+        await using var stream = OutputFile.Create(path, 1 << 16, useAsync: true);
         await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
         await WriteAsync(scores, writer, null, cancellationToken);
         return path;

@@ -4,6 +4,7 @@ using BotCapturer.Engine.Analysis.APlane;
 using BotCapturer.Engine.Analysis.Beaconing;
 using BotCapturer.Engine.Analysis.CPlane;
 using BotCapturer.Engine.Analysis.Graph;
+using BotCapturer.Engine.Output;
 using BotCapturer.Vote;
 
 namespace BotCapturer.Engine.Analysis.Vote;
@@ -52,12 +53,12 @@ public static class AnalysisOutput
 
     private static async Task WriteVoteAsync(string folder, VoteResult vote)
     {
-        await using (var writer = new StreamWriter(Path.Combine(folder, HostsFile), false, new UTF8Encoding(false), 1 << 16))
+        await using (var writer = new StreamWriter(OutputFile.Create(Path.Combine(folder, HostsFile)), new UTF8Encoding(false), 1 << 16))
         {
             VoteResultWriter.WriteHosts(writer, vote);
         }
 
-        await using var groups = new FileStream(Path.Combine(folder, GroupsFile), FileMode.Create, FileAccess.Write);
+        await using var groups = OutputFile.Create(Path.Combine(folder, GroupsFile));
         VoteResultWriter.WriteGroups(groups, vote.Groups);
     }
 }
