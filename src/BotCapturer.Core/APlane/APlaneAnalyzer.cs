@@ -48,6 +48,9 @@ public sealed class APlaneAnalyzer
         Relay.Observe(flow);
     }
 
+    /// <summary>Starts loading the table entries a flow that comes a few flows later will touch.</summary>
+    public void Prefetch(Flow flow) => Scan.Prefetch(flow);
+
     /// <summary>Adds what another analyzer (same options) has seen.</summary>
     public void Merge(APlaneAnalyzer other)
     {

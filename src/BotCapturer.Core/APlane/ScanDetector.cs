@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
+using BotCapturer.Collections;
 using BotCapturer.Flows;
 using BotCapturer.Net;
 
@@ -16,7 +16,7 @@ namespace BotCapturer.APlane;
 public sealed class ScanDetector
 {
     private readonly APlaneOptions _options;
-    private readonly Dictionary<Failure, long> _failures = [];
+    private readonly FlatMap<Failure, long> _failures = new();
     private readonly Dictionary<HostAddress, long> _unreachablesReceived = [];
 
     public ScanDetector(APlaneOptions? options = null) => _options = options ?? APlaneOptions.Default;
@@ -40,6 +40,15 @@ public sealed class ScanDetector
         AddFirst(new Failure(flow.Source, flow.Destination, flow.Protocol, flow.DestinationPort), flow.StartNs);
     }
 
+    /// <summary>Starts loading the failure entry of <paramref name="flow"/> (if it is one), which <see cref="Observe"/> will look up a few flows later.</summary>
+    public void Prefetch(Flow flow)
+    {
+        if (FlowFacts.IsFailedAttempt(flow))
+        {
+            _failures.Prefetch(new Failure(flow.Source, flow.Destination, flow.Protocol, flow.DestinationPort));
+        }
+    }
+
     /// <summary>Adds what another detector (fed with other flows) has seen.</summary>
     public void Merge(ScanDetector other)
     {
@@ -60,7 +69,7 @@ public sealed class ScanDetector
         var result = new List<Activity>();
         var window = _options.ScanWindowNs;
         // Groups come out in the order their first failure was seen, members in the order they were seen.
-        foreach (var group in _failures.GroupBy(f => new PortKey(f.Key.Source, f.Key.Protocol, f.Key.Port)))
+        foreach (var group in _failures.AsEnumerable().GroupBy(f => new PortKey(f.Key.Source, f.Key.Protocol, f.Key.Port)))
         {
             var key = group.Key;
             var targets = group.Select(f => KeyValuePair.Create(f.Key.Target, f.Value)).ToList();
@@ -97,7 +106,7 @@ public sealed class ScanDetector
             });
         }
 
-        foreach (var group in _failures.GroupBy(f => new PairKey(f.Key.Source, f.Key.Target, f.Key.Protocol)))
+        foreach (var group in _failures.AsEnumerable().GroupBy(f => new PairKey(f.Key.Source, f.Key.Target, f.Key.Protocol)))
         {
             var key = group.Key;
             var ports = group.Select(f => KeyValuePair.Create(f.Key.Port, f.Value)).ToList();
@@ -144,7 +153,7 @@ public sealed class ScanDetector
 
     private void AddFirst(Failure failure, long ns)
     {
-        ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(_failures, failure, out var exists);
+        ref var first = ref _failures.GetValueRefOrAddDefault(failure, out var exists);
         first = exists ? Math.Min(first, ns) : ns;
     }
 

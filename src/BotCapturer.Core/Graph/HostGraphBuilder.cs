@@ -24,6 +24,13 @@ public sealed class HostGraphBuilder
     /// <summary>Adds <paramref name="weight"/> to the pair's edge (creating it).</summary>
     public void Add(HostAddress a, HostAddress b, double weight) => Add(Hosts.GetOrAdd(a), Hosts.GetOrAdd(b), weight);
 
+    /// <summary>Starts loading the two hosts' entries for an <see cref="Add(HostAddress, HostAddress, double)"/> of them a few flows later.</summary>
+    public void Prefetch(HostAddress a, HostAddress b)
+    {
+        Hosts.Prefetch(a);
+        Hosts.Prefetch(b);
+    }
+
     /// <summary>Adds <paramref name="weight"/> to the edge between two hosts given as text (addresses or names).</summary>
     public void Add(ReadOnlySpan<char> a, ReadOnlySpan<char> b, double weight) => Add(Hosts.GetOrAdd(a), Hosts.GetOrAdd(b), weight);
 

@@ -1,3 +1,4 @@
+using BotCapturer.Collections;
 using BotCapturer.Net;
 
 namespace BotCapturer.Graph;
@@ -8,7 +9,7 @@ namespace BotCapturer.Graph;
 /// </summary>
 public sealed class HostTable
 {
-    private readonly Dictionary<HostAddress, int> _byAddress = [];
+    private readonly FlatMap<HostAddress, int> _byAddress = new();
     private readonly List<HostAddress> _addresses = [];
     private Dictionary<string, int>? _byName;
     private Dictionary<int, string>? _names;
@@ -19,16 +20,18 @@ public sealed class HostTable
     /// <summary>The id of an address, adding it when new.</summary>
     public int GetOrAdd(HostAddress address)
     {
-        if (_byAddress.TryGetValue(address, out var id))
+        ref var id = ref _byAddress.GetValueRefOrAddDefault(address, out var exists);
+        if (!exists)
         {
-            return id;
+            id = _addresses.Count;
+            _addresses.Add(address);
         }
 
-        id = _addresses.Count;
-        _byAddress.Add(address, id);
-        _addresses.Add(address);
         return id;
     }
+
+    /// <summary>Starts loading where <paramref name="address"/> is looked up, for a <see cref="GetOrAdd(HostAddress)"/> of it a few flows later.</summary>
+    public void Prefetch(HostAddress address) => _byAddress.Prefetch(address);
 
     /// <summary>The id of a host given as text: an IP address when it parses as one, otherwise a name.</summary>
     public int GetOrAdd(ReadOnlySpan<char> host)

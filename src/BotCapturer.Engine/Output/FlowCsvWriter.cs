@@ -40,15 +40,28 @@ public sealed class FlowCsvWriter : IFlowSink
     public async ValueTask ConsumeAsync(IReadOnlyList<Flow> batch, CancellationToken cancellationToken)
     {
         WriteHeaderOnce();
-        foreach (var flow in batch)
+        var next = 0;
+        while ((next = FormatFrom(batch, next)) < batch.Count)
+        {
+            await FlushBufferAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Formats the batch's rows from <paramref name="start"/> while they fit; returns the first row not written.</summary>
+    private int FormatFrom(IReadOnlyList<Flow> batch, int start)
+    {
+        var flows = FlowBatch.AsSpan(batch);
+        for (var i = start; i < flows.Length; i++)
         {
             if (_used > BufferBytes - RowRoom)
             {
-                await FlushBufferAsync(cancellationToken);
+                return i;
             }
 
-            _used += Format(flow, _buffer.AsSpan(_used));
+            _used += Format(flows[i], _buffer.AsSpan(_used));
         }
+
+        return flows.Length;
     }
 
     public async ValueTask CompleteAsync(CancellationToken cancellationToken)

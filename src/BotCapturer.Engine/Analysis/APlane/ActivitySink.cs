@@ -22,9 +22,15 @@ public sealed class ActivitySink : IFlowSink
 
     public ValueTask ConsumeAsync(IReadOnlyList<Flow> batch, CancellationToken cancellationToken)
     {
-        foreach (var flow in batch)
+        var flows = FlowBatch.AsSpan(batch);
+        for (var i = 0; i < flows.Length; i++)
         {
-            _analyzer.Observe(flow);
+            if (i + FlowBatch.PrefetchDistance < flows.Length)
+            {
+                _analyzer.Prefetch(flows[i + FlowBatch.PrefetchDistance]);
+            }
+
+            _analyzer.Observe(flows[i]);
         }
 
         return ValueTask.CompletedTask;

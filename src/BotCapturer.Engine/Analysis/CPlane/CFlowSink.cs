@@ -17,7 +17,7 @@ public sealed class CFlowSink : IFlowSink
 
     public ValueTask ConsumeAsync(IReadOnlyList<Flow> batch, CancellationToken cancellationToken)
     {
-        foreach (var flow in batch)
+        foreach (var flow in FlowBatch.AsSpan(batch))
         {
             Aggregator.Add(flow);
         }

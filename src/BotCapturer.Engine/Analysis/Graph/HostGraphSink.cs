@@ -30,8 +30,16 @@ public sealed class HostGraphSink : IFlowSink
 
     public ValueTask ConsumeAsync(IReadOnlyList<Flow> batch, CancellationToken cancellationToken)
     {
-        foreach (var flow in batch)
+        var flows = FlowBatch.AsSpan(batch);
+        for (var i = 0; i < flows.Length; i++)
         {
+            if (i + FlowBatch.PrefetchDistance < flows.Length)
+            {
+                var ahead = flows[i + FlowBatch.PrefetchDistance];
+                Builder.Prefetch(ahead.Source, ahead.Destination);
+            }
+
+            var flow = flows[i];
             var weight = _weight switch
             {
                 EdgeWeightKind.Flows => 1,

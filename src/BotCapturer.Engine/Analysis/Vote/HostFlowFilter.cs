@@ -22,7 +22,7 @@ public sealed class HostFlowFilter(IFlowSink inner) : IFlowSink
     {
         ArgumentNullException.ThrowIfNull(batch);
         _kept.Clear();
-        foreach (var flow in batch)
+        foreach (var flow in FlowBatch.AsSpan(batch))
         {
             if (HostAddresses.IsHost(flow.Source) && HostAddresses.IsHost(flow.Destination))
             {
