@@ -27,7 +27,7 @@ public class FlowTsvFormatBenchmarks
         _buffer.ResetWrittenCount();
         for (var i = 0; i < _flows.Length; i++)
         {
-            FlowRows.Write(_buffer, 1, 1, i, _flows[i]);
+            FlowRows.Write(_buffer, i, _flows[i]);
         }
 
         return _buffer.WrittenCount;

@@ -10,7 +10,22 @@ namespace BotCapturer.Storage.MySql.Loading;
 /// </summary>
 internal static class BulkLoad
 {
-    public static MySqlBulkLoader Create(MySqlConnection connection, string table, IEnumerable<string> columns, Stream source)
+    public static MySqlBulkLoader Create(MySqlConnection connection, string table, IEnumerable<string> columns, Stream source) =>
+        Create(connection, table, columns, source, null);
+
+    /// <summary>
+    /// A bulk load of rows that all belong to one group and file: <c>group_id</c> and <c>file_id</c> are not in the rows
+    /// but set once by the statement (<c>SET group_id = G, file_id = F</c>). The server then parses two fields fewer per
+    /// row, which is 4-10 % of its time per flow row (docs/storage.md). The two ids are integers the database assigned,
+    /// written with the invariant culture: no text from a user goes into the statement.
+    /// </summary>
+    public static MySqlBulkLoader Create(MySqlConnection connection, string table, IEnumerable<string> columns, Stream source, long groupId, long fileId) =>
+        Create(connection, table, columns, source, [
+            "group_id = " + groupId.ToString(CultureInfo.InvariantCulture),
+            "file_id = " + fileId.ToString(CultureInfo.InvariantCulture),
+        ]);
+
+    private static MySqlBulkLoader Create(MySqlConnection connection, string table, IEnumerable<string> columns, Stream source, IEnumerable<string>? expressions)
     {
         var loader = new MySqlBulkLoader(connection)
         {
@@ -24,6 +39,7 @@ internal static class BulkLoad
             Timeout = 0,
         };
         loader.Columns.AddRange(columns);
+        loader.Expressions.AddRange(expressions ?? []);
         return loader;
     }
 

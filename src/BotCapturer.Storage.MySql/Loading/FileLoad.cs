@@ -54,8 +54,8 @@ internal sealed class FileLoad : IFileFlowSink
         }
 
         var loader = storePackets
-            ? BulkLoad.Create(connection, "packets", PacketRows.Columns, _pipe.Reader.AsStream())
-            : BulkLoad.Create(connection, "flows", FlowRows.Columns, _pipe.Reader.AsStream());
+            ? BulkLoad.Create(connection, "packets", PacketRows.Columns, _pipe.Reader.AsStream(), groupId, fileId)
+            : BulkLoad.Create(connection, "flows", FlowRows.Columns, _pipe.Reader.AsStream(), groupId, fileId);
         // The statement runs on its own task and reads the pipe as the worker fills it; it is stopped through the pipe.
         _streamLoad = Task.Run(() => loader.LoadAsync(CancellationToken.None));
     }
@@ -100,7 +100,7 @@ internal sealed class FileLoad : IFileFlowSink
         IBufferWriter<byte> writer = _storePackets ? _spoolBuffer! : _pipe.Writer;
         foreach (var flow in batch)
         {
-            FlowRows.Write(writer, _groupId, _fileId, _flowRows++, flow);
+            FlowRows.Write(writer, _flowRows++, flow);
             _firstNs = Math.Min(_firstNs, flow.StartNs);
             _lastNs = Math.Max(_lastNs, flow.EndNs);
         }
@@ -128,7 +128,7 @@ internal sealed class FileLoad : IFileFlowSink
             await BulkLoad.VerifyAsync(_connection, _transaction, "packets", _packetRows, streamed, what, cancellationToken);
             await _spool!.FlushAsync(cancellationToken);
             _spool.Position = 0;
-            var flows = await BulkLoad.Create(_connection, "flows", FlowRows.Columns, _spool).LoadAsync(cancellationToken);
+            var flows = await BulkLoad.Create(_connection, "flows", FlowRows.Columns, _spool, _groupId, _fileId).LoadAsync(cancellationToken);
             await BulkLoad.VerifyAsync(_connection, _transaction, "flows", _flowRows, flows, what, cancellationToken);
         }
         else
@@ -197,7 +197,7 @@ internal sealed class FileLoad : IFileFlowSink
     }
 
     private void OnPacket(CaptureRecord record, DecodedPacket packet) =>
-        PacketRows.Write(_pipe.Writer, _groupId, _fileId, _packetRows++, record, packet);
+        PacketRows.Write(_pipe.Writer, _packetRows++, record, packet);
 
     private async ValueTask FlushPipeAsync(CancellationToken cancellationToken)
     {

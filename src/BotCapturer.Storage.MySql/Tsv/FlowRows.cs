@@ -3,12 +3,15 @@ using BotCapturer.Flows;
 
 namespace BotCapturer.Storage.MySql.Tsv;
 
-/// <summary>One <c>flows</c> row per flow, in the column order of <see cref="Columns"/> (Schema/001).</summary>
+/// <summary>
+/// One <c>flows</c> row per flow, in the column order of <see cref="Columns"/> (Schema/001). The group and file ids are
+/// the same for every row of a load and set by the statement instead (<see cref="Loading.BulkLoad"/>).
+/// </summary>
 internal static class FlowRows
 {
     public static readonly string[] Columns =
     [
-        "group_id", "file_id", "seq", "start_ns", "end_ns", "proto", "src", "sport", "dst", "dport",
+        "seq", "start_ns", "end_ns", "proto", "src", "sport", "dst", "dport",
         "src_packets", "src_bytes", "dst_packets", "dst_bytes", "state",
         "src_payload_bytes", "dst_payload_bytes", "src_ip_bytes", "dst_ip_bytes", "src_flags", "dst_flags",
         "src_syn", "dst_synack", "end_reason", "continues_earlier", "continues_later", "src_payload", "dst_payload",
@@ -17,10 +20,8 @@ internal static class FlowRows
     private const byte Tab = (byte)'\t';
     private const byte Newline = (byte)'\n';
 
-    public static void Write(IBufferWriter<byte> writer, long groupId, long fileId, long seq, Flow flow)
+    public static void Write(IBufferWriter<byte> writer, long seq, Flow flow)
     {
-        TsvWriter.Int64(writer, groupId, Tab);
-        TsvWriter.Int64(writer, fileId, Tab);
         TsvWriter.Int64(writer, seq, Tab);
         TsvWriter.Int64(writer, flow.StartNs, Tab);
         TsvWriter.Int64(writer, flow.EndNs, Tab);

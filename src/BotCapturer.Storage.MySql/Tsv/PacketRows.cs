@@ -4,18 +4,19 @@ using BotCapturer.Decode;
 
 namespace BotCapturer.Storage.MySql.Tsv;
 
-/// <summary>One <c>packets</c> row per decoded packet, in the column order of <see cref="Columns"/> (Schema/001).</summary>
+/// <summary>
+/// One <c>packets</c> row per decoded packet, in the column order of <see cref="Columns"/> (Schema/001); the group and
+/// file ids are set by the statement (<see cref="Loading.BulkLoad"/>).
+/// </summary>
 internal static class PacketRows
 {
     public static readonly string[] Columns =
-        ["group_id", "file_id", "seq", "ts_ns", "length", "proto", "src", "sport", "dst", "dport", "tcp_flags"];
+        ["seq", "ts_ns", "length", "proto", "src", "sport", "dst", "dport", "tcp_flags"];
 
     private const byte Tab = (byte)'\t';
 
-    public static void Write(IBufferWriter<byte> writer, long groupId, long fileId, long seq, in CaptureRecord record, in DecodedPacket packet)
+    public static void Write(IBufferWriter<byte> writer, long seq, in CaptureRecord record, in DecodedPacket packet)
     {
-        TsvWriter.Int64(writer, groupId, Tab);
-        TsvWriter.Int64(writer, fileId, Tab);
         TsvWriter.Int64(writer, seq, Tab);
         TsvWriter.Int64(writer, record.TimestampNs, Tab);
         TsvWriter.Int64(writer, record.OriginalLength, Tab);

@@ -48,9 +48,9 @@ internal sealed class XaBranch : IAsyncDisposable
     }
 
     /// <summary>Starts the branch's statement; it runs on its own task and reads the pipe as the worker fills it.</summary>
-    public void BeginStreaming()
+    public void BeginStreaming(long groupId, long fileId)
     {
-        var loader = BulkLoad.Create(Connection, "flows", FlowRows.Columns, _source);
+        var loader = BulkLoad.Create(Connection, "flows", FlowRows.Columns, _source, groupId, fileId);
         _load = Task.Run(() => loader.LoadAsync(CancellationToken.None));
     }
 

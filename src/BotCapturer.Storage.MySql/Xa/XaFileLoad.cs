@@ -78,7 +78,7 @@ internal sealed class XaFileLoad : IFileFlowSink
 
             foreach (var branch in branches)
             {
-                branch.BeginStreaming();
+                branch.BeginStreaming(groupId, fileId);
             }
 
             return new XaFileLoad(store, [.. branches], groupId, fileId, file, committed);
@@ -95,7 +95,7 @@ internal sealed class XaFileLoad : IFileFlowSink
         var branch = PickBranch();
         foreach (var flow in batch)
         {
-            FlowRows.Write(branch.Writer, _groupId, _fileId, _flowRows++, flow);
+            FlowRows.Write(branch.Writer, _flowRows++, flow);
             _firstNs = Math.Min(_firstNs, flow.StartNs);
             _lastNs = Math.Max(_lastNs, flow.EndNs);
         }

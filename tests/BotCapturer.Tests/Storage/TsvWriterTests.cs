@@ -42,14 +42,14 @@ public sealed class TsvWriterTests
             TcpFlags.Syn | TcpFlags.Ack, TcpFlags.Syn | TcpFlags.Ack | TcpFlags.Rst, 10, 0, [0x09, 0x0A, 0x5C, 0x47], null, FlowEnd.Reset,
             sourceSentSyn: true, destinationSentSynAck: true, mayContinueLater: true);
         var writer = new ArrayBufferWriter<byte>();
-        FlowRows.Write(writer, 12, 34, 56, flow);
+        FlowRows.Write(writer, 56, flow);
         var line = writer.WrittenSpan.ToArray();
         Assert.Equal((byte)'\n', line[^1]);
         Assert.Single(line, b => b == (byte)'\n');
         var fields = Split(line[..^1]);
         Assert.Equal(FlowRows.Columns.Length, fields.Count);
         string Field(string column) => Encoding.Latin1.GetString(fields[Array.IndexOf(FlowRows.Columns, column)]);
-        Assert.Equal("12", Field("group_id"));
+        Assert.Equal("56", Field("seq"));
         Assert.Equal("-5", Field("start_ns"));
         Assert.Equal(long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture), Field("end_ns"));
         Assert.Equal(AddressBytes.ToArray(HostAddress.Parse("10.0.0.9")), Unescape(fields[Array.IndexOf(FlowRows.Columns, "src")]));
