@@ -20,6 +20,9 @@ public sealed class BotAnalysis
     private readonly GraphScoringOptions _graph;
     private readonly VoteOptions _vote;
     private readonly BeaconOptions _beacon;
+    private readonly Lock _gate = new();
+    private Task<(CPlaneResult Value, TimeSpan Elapsed)>? _cplane;
+    private Task<(GraphScores Value, TimeSpan Elapsed)>? _graphScores;
 
     /// <summary>Sinks set up with each stage's options.</summary>
     public BotAnalysis(CPlaneOptions cplane, APlaneOptions aplane, GraphScoringOptions graph, VoteOptions vote, EdgeWeightKind weight = EdgeWeightKind.Packets, BeaconOptions? beacon = null)
@@ -45,21 +48,26 @@ public sealed class BotAnalysis
     /// <summary>The A-plane detectors.</summary>
     public ActivitySink Activities { get; }
 
-    /// <summary>The sinks to attach to the flow stream.</summary>
-    public IReadOnlyList<IFlowSink> Sinks => [CFlows, GraphInput, Activities];
+    /// <summary>
+    /// The sinks to attach to the flow stream. C-plane clustering and graph scoring start as soon as their own sink has
+    /// completed, while the A-plane sink is still ending (<see cref="AnalyzePlanes"/> waits for them).
+    /// </summary>
+    public IReadOnlyList<IFlowSink> Sinks => [new AfterCompletionSink(CFlows, StartCPlane), new AfterCompletionSink(GraphInput, StartGraph), Activities];
 
     /// <summary>Runs every analysis on what the sinks collected, then the vote (<see cref="AnalyzePlanes"/>, <see cref="Vote"/>).</summary>
     public AnalysisResult Analyze(CancellationToken cancellationToken) => Vote(AnalyzePlanes(cancellationToken), cancellationToken);
 
     /// <summary>
-    /// Clusters the C-plane and scores the host graph at the same time, then tests beacons; the A-plane's activities
-    /// are ready from the sinks. The vote (<see cref="Vote"/>) needs all of them; their files can be written meanwhile.
+    /// Clusters the C-plane and scores the host graph at the same time (started when their sinks completed, or now),
+    /// then tests beacons; the A-plane's activities are ready from the sinks. The vote (<see cref="Vote"/>) needs all
+    /// of them; their files can be written meanwhile.
     /// </summary>
     public PlaneResults AnalyzePlanes(CancellationToken cancellationToken)
     {
-        var graphTask = Task.Run(() => Stage(() => GraphScorer.Score(HostGraph.Builder.Build(), _graph), cancellationToken), cancellationToken);
-        var (cplane, cplaneTime) = Stage(() => CFlows.Analyze(cancellationToken), cancellationToken);
-        var (graph, graphTime) = graphTask.GetAwaiter().GetResult();
+        StartCPlane(cancellationToken);
+        StartGraph(cancellationToken);
+        var (cplane, cplaneTime) = _cplane!.GetAwaiter().GetResult();
+        var (graph, graphTime) = _graphScores!.GetAwaiter().GetResult();
         var (beacons, beaconTime) = Stage(() => BeaconDetector.Detect(CFlows.Aggregator, _beacon), cancellationToken);
         return new PlaneResults(cplane, graph, Activities.Result, beacons, [new("cplane", cplaneTime), new("graph", graphTime), new("beacon", beaconTime)]);
     }
@@ -70,6 +78,22 @@ public sealed class BotAnalysis
         ArgumentNullException.ThrowIfNull(planes);
         var (vote, voteTime) = Stage(() => Voter.Vote(VoteInputAdapter.From(planes.Graph, planes.CPlane, planes.APlane, GraphInput.OtherHosts, planes.Beacons), _vote), cancellationToken);
         return new AnalysisResult(planes.CPlane, planes.Graph, planes.APlane, vote, [.. planes.Timings, new("vote", voteTime)], planes.Beacons);
+    }
+
+    private void StartCPlane(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _cplane ??= Task.Run(() => Stage(() => CFlows.Analyze(cancellationToken), cancellationToken), cancellationToken);
+        }
+    }
+
+    private void StartGraph(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _graphScores ??= Task.Run(() => Stage(() => GraphScorer.Score(HostGraph.Builder.Build(), _graph), cancellationToken), cancellationToken);
+        }
     }
 
     private static (T Value, TimeSpan Elapsed) Stage<T>(Func<T> run, CancellationToken cancellationToken)
