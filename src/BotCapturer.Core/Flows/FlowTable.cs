@@ -21,6 +21,7 @@ public sealed class FlowTable
     private readonly FlowSlotQueue[] _queues;
     private readonly long _sweepIntervalNs;
     private readonly long _longestTimeoutNs;
+    private readonly PayloadBuffers _payloads;
     private IReadOnlyList<Flow>? _spare;
     private int _spareLeft;
     private FlowSlot[] _slots = new FlowSlot[1024];
@@ -44,6 +45,7 @@ public sealed class FlowTable
             new FlowSlotQueue(ClosedQueue, _closeLingerNs),
         ];
         _longestTimeoutNs = _queues.Max(q => q.TimeoutNs);
+        _payloads = new PayloadBuffers(_options.PayloadBytes);
     }
 
     /// <summary>
@@ -237,6 +239,8 @@ public sealed class FlowTable
         if (_spareLeft > 0)
         {
             var flow = _spare![--_spareLeft];
+            _payloads.Return(flow.SourcePayload);
+            _payloads.Return(flow.DestinationPayload);
             slot.CopyTo(flow, mayContinueLater);
             _completed.Add(flow);
         }
@@ -370,8 +374,9 @@ public sealed class FlowTable
         var take = Math.Min(payload.Length, cap - length);
         if (buffer is null || buffer.Length < length + take)
         {
-            var grown = new byte[Math.Min(cap, Math.Max(length + take, Math.Min(cap, 64)))];
+            var grown = _payloads.Rent(length + take);
             buffer?.AsSpan(0, length).CopyTo(grown);
+            _payloads.Return(buffer);
             buffer = grown;
         }
 
