@@ -123,17 +123,18 @@ public sealed class FlowTable
             var synAckFirst = isTcp && (packet.Flags & (TcpFlags.Syn | TcpFlags.Ack)) == (TcpFlags.Syn | TcpFlags.Ack);
             var replaced = index >= 0;
             index = Allocate();
-            _slots[index] = new FlowSlot
-            {
-                Key = key,
-                SourceIsA = synAckFirst ? !aToB : aToB,
-                StartNs = timestampNs,
-                EndNs = timestampNs,
-                MayContinueEarlier = !pureSyn && timestampNs - _firstNs < _options.TimeoutNs(packet.Protocol),
-                Previous = -1,
-                Next = -1,
-                Queue = -1,
-            };
+            // Filled in place: a free slot is all zero but for its free-list link and queue (Complete clears it, a new
+            // one is fresh from the array), where assigning a whole new FlowSlot built a 190-byte copy on the stack and
+            // copied it over with a write barrier for each of its two array references.
+            ref var fresh = ref _slots[index];
+            fresh.Key = key;
+            fresh.SourceIsA = synAckFirst ? !aToB : aToB;
+            fresh.StartNs = timestampNs;
+            fresh.EndNs = timestampNs;
+            fresh.MayContinueEarlier = !pureSyn && timestampNs - _firstNs < _options.TimeoutNs(packet.Protocol);
+            fresh.Previous = -1;
+            fresh.Next = -1;
+            fresh.Queue = -1;
             if (replaced)
             {
                 _active.Replace(position, index);
