@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using BotCapturer.Collections;
 using BotCapturer.Flows;
 using BotCapturer.Net;
@@ -68,11 +69,20 @@ public sealed class ScanDetector
     {
         var result = new List<Activity>();
         var window = _options.ScanWindowNs;
-        // Groups come out in the order their first failure was seen, members in the order they were seen.
-        foreach (var group in _failures.AsEnumerable().GroupBy(f => new PortKey(f.Key.Source, f.Key.Protocol, f.Key.Port)))
+        // Groups come out in the order their first failure was seen, members in the order they were seen (a Dictionary
+        // never removed from enumerates in insertion order). Both groupings are filled in one pass over the failures.
+        var byPort = new Dictionary<PortKey, List<KeyValuePair<HostAddress, long>>>();
+        var byPair = new Dictionary<PairKey, List<KeyValuePair<ushort, long>>>();
+        foreach (var (failure, ns) in _failures)
         {
-            var key = group.Key;
-            var targets = group.Select(f => KeyValuePair.Create(f.Key.Target, f.Value)).ToList();
+            ref var targetsOfPort = ref CollectionsMarshal.GetValueRefOrAddDefault(byPort, new PortKey(failure.Source, failure.Protocol, failure.Port), out _);
+            (targetsOfPort ??= []).Add(KeyValuePair.Create(failure.Target, ns));
+            ref var portsOfPair = ref CollectionsMarshal.GetValueRefOrAddDefault(byPair, new PairKey(failure.Source, failure.Target, failure.Protocol), out _);
+            (portsOfPair ??= []).Add(KeyValuePair.Create(failure.Port, ns));
+        }
+
+        foreach (var (key, targets) in byPort)
+        {
             var portWeight = PortWeight(key.Port);
             if (targets.Count * portWeight < _options.HorizontalScanThreshold)
             {
@@ -106,10 +116,8 @@ public sealed class ScanDetector
             });
         }
 
-        foreach (var group in _failures.AsEnumerable().GroupBy(f => new PairKey(f.Key.Source, f.Key.Target, f.Key.Protocol)))
+        foreach (var (key, ports) in byPair)
         {
-            var key = group.Key;
-            var ports = group.Select(f => KeyValuePair.Create(f.Key.Port, f.Value)).ToList();
             if (ports.Sum(p => PortWeight(p.Key)) < _options.VerticalScanThreshold)
             {
                 continue;
