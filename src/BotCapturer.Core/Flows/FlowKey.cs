@@ -69,12 +69,13 @@ public readonly struct FlowKey : IEquatable<FlowKey>
 
     public override bool Equals(object? obj) => obj is FlowKey other && Equals(other);
 
+    /// <summary>
+    /// The flow index's keyed hash folded to 32 bits (<see cref="FlowIndex.Hash"/>, per-process random keys), so that
+    /// the cross-file merger's dictionary is as hard to flood with crafted colliding keys as the flow table.
+    /// </summary>
     public override int GetHashCode()
     {
-        // A cheap multiplicative mix: the key is hashed once per packet.
-        var h = (A.Low * 0x9E3779B97F4A7C15UL) ^ (B.Low * 0xC2B2AE3D27D4EB4FUL) ^ A.High ^ (B.High << 1);
-        h ^= ((ulong)PortA << 24) | ((ulong)PortB << 8) | Protocol;
-        h *= 0xFF51AFD7ED558CCDUL;
+        var h = FlowIndex.Hash(this);
         return (int)(h ^ (h >> 32));
     }
 
