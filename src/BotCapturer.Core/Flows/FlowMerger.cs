@@ -40,7 +40,7 @@ public sealed class FlowMerger
         var result = new List<Flow>(HeldCount);
         foreach (var (key, list) in _held)
         {
-            list.Sort(static (x, y) => x.StartNs.CompareTo(y.StartNs));
+            list.Sort(CompareForMerge);
             var current = list[0];
             for (var i = 1; i < list.Count; i++)
             {
@@ -62,6 +62,36 @@ public sealed class FlowMerger
         _held.Clear();
         HeldCount = 0;
         return result;
+    }
+
+    /// <summary>
+    /// A total order of a key's partials: by start time, then by everything else a flow carries. The partials arrive in
+    /// the order the files finished, which with several threads differs from run to run; ordered by start time alone,
+    /// partials that start at the same moment (the same broadcast in two captures, say) were merged in arrival order,
+    /// so two runs of the same input could merge differently. Partials equal in every field are interchangeable.
+    /// </summary>
+    internal static int CompareForMerge(Flow x, Flow y)
+    {
+        var c = x.StartNs.CompareTo(y.StartNs);
+        c = c != 0 ? c : x.EndNs.CompareTo(y.EndNs);
+        c = c != 0 ? c : x.SourceIsA.CompareTo(y.SourceIsA);
+        c = c != 0 ? c : x.SourcePackets.CompareTo(y.SourcePackets);
+        c = c != 0 ? c : x.DestinationPackets.CompareTo(y.DestinationPackets);
+        c = c != 0 ? c : x.SourceBytes.CompareTo(y.SourceBytes);
+        c = c != 0 ? c : x.DestinationBytes.CompareTo(y.DestinationBytes);
+        c = c != 0 ? c : x.SourcePayloadBytes.CompareTo(y.SourcePayloadBytes);
+        c = c != 0 ? c : x.DestinationPayloadBytes.CompareTo(y.DestinationPayloadBytes);
+        c = c != 0 ? c : x.SourceIpBytes.CompareTo(y.SourceIpBytes);
+        c = c != 0 ? c : x.DestinationIpBytes.CompareTo(y.DestinationIpBytes);
+        c = c != 0 ? c : ((byte)x.SourceFlags).CompareTo((byte)y.SourceFlags);
+        c = c != 0 ? c : ((byte)x.DestinationFlags).CompareTo((byte)y.DestinationFlags);
+        c = c != 0 ? c : x.SourceSentSyn.CompareTo(y.SourceSentSyn);
+        c = c != 0 ? c : x.DestinationSentSynAck.CompareTo(y.DestinationSentSynAck);
+        c = c != 0 ? c : x.MayContinueEarlier.CompareTo(y.MayContinueEarlier);
+        c = c != 0 ? c : x.MayContinueLater.CompareTo(y.MayContinueLater);
+        c = c != 0 ? c : x.End.CompareTo(y.End);
+        c = c != 0 ? c : x.SourcePayloadPrefix.SequenceCompareTo(y.SourcePayloadPrefix);
+        return c != 0 ? c : x.DestinationPayloadPrefix.SequenceCompareTo(y.DestinationPayloadPrefix);
     }
 
     private static void Absorb(Flow into, Flow later)

@@ -43,6 +43,41 @@ public sealed class FlowMergerTests
     }
 
     [Fact]
+    public void Partials_that_start_at_the_same_moment_merge_the_same_whatever_order_they_arrive_in()
+    {
+        // Three partials of one key (a broadcast seen in several captures): two start at the same moment but differ,
+        // so which of them absorbs the third depends on their order unless the merger orders them fully.
+        var a = BotCapturer.Net.HostAddress.Parse("0.0.0.0");
+        var b = BotCapturer.Net.HostAddress.Parse("255.255.255.255");
+        Flow Partial(long startS, long endS, long packets, bool earlier, bool later) => Flow.Create(
+            17, a, 68, b, 67, startS * 1_000_000_000, endS * 1_000_000_000, packets, packets * 342, 0, 0,
+            mayContinueEarlier: earlier, mayContinueLater: later);
+
+        string Merged(IEnumerable<Flow> order)
+        {
+            var merger = new FlowMerger();
+            foreach (var f in order)
+            {
+                merger.Offer(f);
+            }
+
+            return string.Join(" | ", merger.Complete()
+                .OrderBy(f => f.StartNs).ThenBy(f => f.SourcePackets)
+                .Select(f => $"{f.StartNs} {f.EndNs} {f.SourcePackets} {f.MayContinueLater}"));
+        }
+
+        // Merging changes the flows it absorbs into, so every round gets new ones.
+        Flow[] Partials() => [Partial(100, 110, 1, earlier: false, later: true), Partial(100, 120, 3, earlier: false, later: true), Partial(130, 140, 5, earlier: true, later: false)];
+        var expected = Merged(Partials());
+        Assert.Equal($"{100_000_000_000} {110_000_000_000} 1 True | {100_000_000_000} {140_000_000_000} 8 False", expected);
+        var random = new Random(7);
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(expected, Merged(Partials().OrderBy(_ => random.Next())));
+        }
+    }
+
+    [Fact]
     public void Complete_flows_pass_straight_through_and_distant_partials_stay_apart()
     {
         var closed = BuildFile((1, EthIPv4Tcp("10.0.0.5", 1, "192.0.2.1", 80, 0x02)), (1.1, EthIPv4Tcp("192.0.2.1", 80, "10.0.0.5", 1, 0x04)));
