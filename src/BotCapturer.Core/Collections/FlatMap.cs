@@ -42,37 +42,23 @@ public sealed class FlatMap<TKey, TValue>
     public ref TValue GetValueRefOrAddDefault(TKey key, out bool exists)
     {
         var tag = Tag(key);
-        var slots = _slots;
-        var mask = slots.Length - 1;
-        var p = (int)(tag >> _shift);
-        while (true)
+        var p = Find(key, tag);
+        exists = p >= 0;
+        if (exists)
         {
-            ref var slot = ref slots[p];
-            if (slot.Tag == 0)
-            {
-                break;
-            }
-
-            if (slot.Tag == tag && slot.Key.Equals(key))
-            {
-                exists = true;
-                return ref slot.Value;
-            }
-
-            p = (p + 1) & mask;
+            return ref _slots[p].Value;
         }
 
-        exists = false;
         if (Count == _order.Length)
         {
             Grow();
-            return ref GetValueRefOrAddDefault(key, out _);
+            p = Find(key, tag);
         }
 
-        ref var free = ref slots[p];
+        ref var free = ref _slots[~p];
         free.Tag = tag;
         free.Key = key;
-        _order[Count++] = p;
+        _order[Count++] = ~p;
         return ref free.Value;
     }
 
@@ -96,27 +82,9 @@ public sealed class FlatMap<TKey, TValue>
     /// <summary>The value of <paramref name="key"/> when present.</summary>
     public bool TryGetValue(TKey key, out TValue value)
     {
-        var tag = Tag(key);
-        var slots = _slots;
-        var mask = slots.Length - 1;
-        var p = (int)(tag >> _shift);
-        while (true)
-        {
-            ref var slot = ref slots[p];
-            if (slot.Tag == 0)
-            {
-                value = default!;
-                return false;
-            }
-
-            if (slot.Tag == tag && slot.Key.Equals(key))
-            {
-                value = slot.Value;
-                return true;
-            }
-
-            p = (p + 1) & mask;
-        }
+        var p = Find(key, Tag(key));
+        value = p >= 0 ? _slots[p].Value : default!;
+        return p >= 0;
     }
 
     /// <summary>The value of <paramref name="key"/>, or <paramref name="fallback"/> when absent.</summary>
@@ -132,6 +100,30 @@ public sealed class FlatMap<TKey, TValue>
         {
             var slot = _slots[_order[i]];
             yield return KeyValuePair.Create(slot.Key, slot.Value);
+        }
+    }
+
+    // The slot holding the key, or the complement (~p) of the empty slot where it would go.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Find(in TKey key, uint tag)
+    {
+        var slots = _slots;
+        var mask = slots.Length - 1;
+        var p = (int)(tag >> _shift);
+        while (true)
+        {
+            ref var slot = ref slots[p];
+            if (slot.Tag == 0)
+            {
+                return ~p;
+            }
+
+            if (slot.Tag == tag && slot.Key.Equals(key))
+            {
+                return p;
+            }
+
+            p = (p + 1) & mask;
         }
     }
 
