@@ -93,16 +93,6 @@ public sealed class FlatMap<TKey, TValue>
     /// <summary>The keys and values in the order the keys were added.</summary>
     public Enumerator GetEnumerator() => new(this);
 
-    /// <summary>The keys and values in the order the keys were added, as a sequence (for LINQ).</summary>
-    public IEnumerable<KeyValuePair<TKey, TValue>> AsEnumerable()
-    {
-        for (var i = 0; i < Count; i++)
-        {
-            var slot = _slots[_order[i]];
-            yield return KeyValuePair.Create(slot.Key, slot.Value);
-        }
-    }
-
     // The slot holding the key, or the complement (~p) of the empty slot where it would go.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Find(in TKey key, uint tag)

@@ -30,14 +30,7 @@ public sealed class FlatMapTests
 
         Assert.Equal(reference.Count, map.Count);
         // A Dictionary that is never removed from enumerates in insertion order too.
-        Assert.Equal(reference.ToList(), map.AsEnumerable().ToList());
-        var enumerated = new List<KeyValuePair<HostAddress, long>>();
-        foreach (var pair in map)
-        {
-            enumerated.Add(pair);
-        }
-
-        Assert.Equal(reference.ToList(), enumerated);
+        Assert.Equal(reference.ToList(), Pairs(map));
         foreach (var (key, value) in reference)
         {
             Assert.True(map.TryGetValue(key, out var found));
@@ -63,7 +56,19 @@ public sealed class FlatMapTests
             Assert.Equal(i * 10, map.GetValueOrDefault(new Colliding(i), -1));
         }
 
-        Assert.Equal(Enumerable.Range(0, 1_000), map.AsEnumerable().Select(p => p.Key.Value));
+        Assert.Equal(Enumerable.Range(0, 1_000), Pairs(map).Select(p => p.Key.Value));
+    }
+
+    private static List<KeyValuePair<TKey, TValue>> Pairs<TKey, TValue>(FlatMap<TKey, TValue> map)
+        where TKey : struct, IEquatable<TKey>
+    {
+        var pairs = new List<KeyValuePair<TKey, TValue>>();
+        foreach (var pair in map)
+        {
+            pairs.Add(pair);
+        }
+
+        return pairs;
     }
 
     private readonly record struct Colliding(int Value)
