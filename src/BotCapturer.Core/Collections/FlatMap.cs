@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace BotCapturer.Collections;
 
@@ -68,15 +67,10 @@ public sealed class FlatMap<TKey, TValue>
     /// overlap instead of following one another.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public unsafe void Prefetch(in TKey key)
+    public void Prefetch(in TKey key)
     {
-        if (Sse.IsSupported)
-        {
-            var slots = _slots;
-            var p = (int)(Tag(key) >> _shift) & (slots.Length - 1);
-            // A prefetch never faults and the array is not touched through the pointer, so it need not be pinned.
-            Sse.Prefetch0(Unsafe.AsPointer(ref slots[p]));
-        }
+        var slots = _slots;
+        CachePrefetch.Line(ref slots[(int)(Tag(key) >> _shift) & (slots.Length - 1)]);
     }
 
     /// <summary>The value of <paramref name="key"/> when present.</summary>

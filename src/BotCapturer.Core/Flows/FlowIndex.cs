@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using BotCapturer.Collections;
 using BotCapturer.Net;
 
 namespace BotCapturer.Flows;
@@ -71,6 +72,10 @@ internal sealed class FlowIndex
             p = (p + 1) & _mask;
         }
     }
+
+    /// <summary>Starts loading the entry where a key with <paramref name="hash"/> is looked up, for a lookup a little later.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Prefetch(ulong hash) => CachePrefetch.Line(ref _entries[(int)(hash >> _shift)]);
 
     /// <summary>Puts a new key's slot at the empty <paramref name="position"/> that <see cref="Find"/> returned.</summary>
     public void Insert(int position, ulong hash, int slot)

@@ -30,14 +30,10 @@ internal struct FlowSlot
     public uint SourceNextSeq;
     public uint DestinationNextSeq;
 
-    /// <summary>When the slot was last queued on its idle queue (<see cref="FlowSlotQueue"/>).</summary>
-    public long QueuedNs;
-
-    /// <summary>Links of the idle queue the slot is on, or of the free list; -1 for none.</summary>
-    public int Previous;
+    /// <summary>The next free slot while this one is on the free list; -1 for none.</summary>
     public int Next;
 
-    /// <summary>The queue the slot is on (<see cref="FlowSlotQueue.Id"/>), or -1.</summary>
+    /// <summary>The idle queue the slot is on (<see cref="FlowSlotQueue.Id"/>), or -1.</summary>
     public sbyte Queue;
 
     public TcpFlags SourceFlags;

@@ -1,3 +1,4 @@
+using BotCapturer.Collections;
 using BotCapturer.Decode;
 
 namespace BotCapturer.Flows;
@@ -13,6 +14,12 @@ public sealed class FlowTable
 {
     private const int Tcp = 0, Udp = 1, Icmp = 2, Other = 3, ClosedQueue = 4;
 
+    /// <summary>
+    /// How many queue entries ahead of the one it evicts a sweep starts loading a slot and its index entry: enough to
+    /// cover a miss to memory with the work of evicting the flows in between.
+    /// </summary>
+    private const int ExpiryPrefetchDistance = 8;
+
     private readonly FlowOptions _options;
     private readonly FlowIndex _active = new();
     private readonly List<int> _ending = [];
@@ -25,6 +32,10 @@ public sealed class FlowTable
     private IReadOnlyList<Flow>? _spare;
     private int _spareLeft;
     private FlowSlot[] _slots = new FlowSlot[1024];
+
+    /// <summary>Each slot's queue stamp, bumped whenever it is queued or freed (see <see cref="FlowSlotQueue"/>): a small
+    /// array beside the slots, so that telling a stale queue entry costs no miss on a slot.</summary>
+    private uint[] _stamps = new uint[1024];
     private int _used;
     private int _free = -1;
     private long _firstNs = long.MinValue;
@@ -132,7 +143,6 @@ public sealed class FlowTable
             fresh.StartNs = timestampNs;
             fresh.EndNs = timestampNs;
             fresh.MayContinueEarlier = !pureSyn && timestampNs - _firstNs < _options.TimeoutNs(packet.Protocol);
-            fresh.Previous = -1;
             fresh.Next = -1;
             fresh.Queue = -1;
             if (replaced)
@@ -151,8 +161,21 @@ public sealed class FlowTable
         var queue = slot.Closed ? ClosedQueue : QueueFor(packet.Protocol);
         if (slot.Queue != queue)
         {
-            _queues[queue].Enqueue(_slots, _queues, i, timestampNs);
+            Enqueue(i, hash, queue, timestampNs);
         }
+    }
+
+    /// <summary>Puts slot <paramref name="i"/> at the tail of queue <paramref name="queue"/>, leaving the one it was on.</summary>
+    private void Enqueue(int i, ulong hash, int queue, long nowNs)
+    {
+        ref var slot = ref _slots[i];
+        if (slot.Queue >= 0)
+        {
+            _queues[slot.Queue].Live--;
+        }
+
+        slot.Queue = (sbyte)queue;
+        _queues[queue].Enqueue(i, hash, ++_stamps[i], nowNs, _stamps);
     }
 
     private static int QueueFor(byte protocol) => protocol switch
@@ -204,6 +227,10 @@ public sealed class FlowTable
         }
 
         _active.Clear();
+        foreach (var queue in _queues)
+        {
+            queue.Clear();
+        }
     }
 
     private int Allocate()
@@ -212,12 +239,19 @@ public sealed class FlowTable
         {
             var i = _free;
             _free = _slots[i].Next;
+            if (_free >= 0)
+            {
+                // The next new flow's slot, freed long ago perhaps: load it while this packet is handled.
+                CachePrefetch.Whole(ref _slots[_free]);
+            }
+
             return i;
         }
 
         if (_used == _slots.Length)
         {
             Array.Resize(ref _slots, _slots.Length * 2);
+            Array.Resize(ref _stamps, _slots.Length);
         }
 
         return _used++;
@@ -229,8 +263,10 @@ public sealed class FlowTable
         ref var slot = ref _slots[i];
         if (slot.Queue >= 0)
         {
-            _queues[slot.Queue].Remove(_slots, i);
+            _queues[slot.Queue].Live--;
         }
+
+        _stamps[i]++;
 
         if (_spareLeft == 0 && Recycler is not null && Recycler.TryTake(out var returned))
         {
@@ -269,15 +305,38 @@ public sealed class FlowTable
     /// <summary>
     /// Evicts from the head of the queue while flows are idle past the queue's timeout; a flow at the head that saw
     /// packets since it was queued goes back to the tail. Flows queued within the last timeout cannot be idle past it.
+    /// Stale entries (of slots that left the queue) are dropped wherever they are met, as if they had never been there.
     /// </summary>
     private void Expire(FlowSlotQueue queue)
     {
-        while (queue.Head is var i and >= 0 && _nowNs - _slots[i].QueuedNs > queue.TimeoutNs)
+        while (queue.Count > 0)
         {
+            var (queuedNs, hash, i, stamp) = queue.Peek(0);
+            if (_stamps[i] != stamp)
+            {
+                queue.Dequeue();
+                continue;
+            }
+
+            if (_nowNs - queuedNs <= queue.TimeoutNs)
+            {
+                break;
+            }
+
+            if (queue.Count > ExpiryPrefetchDistance)
+            {
+                ref readonly var ahead = ref queue.Peek(ExpiryPrefetchDistance);
+                CachePrefetch.Whole(ref _slots[ahead.Slot]);
+                _active.Prefetch(ahead.Hash);
+            }
+
+            queue.Dequeue();
+            queue.Live--;
             ref var slot = ref _slots[i];
+            slot.Queue = -1;
             if (_nowNs - slot.EndNs <= queue.TimeoutNs)
             {
-                queue.Enqueue(_slots, _queues, i, _nowNs);
+                Enqueue(i, hash, queue.Id, _nowNs);
                 continue;
             }
 
@@ -286,7 +345,7 @@ public sealed class FlowTable
                 slot.End = FlowEnd.Idle;
             }
 
-            _active.Remove(FlowIndex.Hash(slot.Key), i);
+            _active.Remove(hash, i);
             Complete(i, mayContinueLater: false);
         }
     }
