@@ -58,7 +58,7 @@ internal static class FlowsCommand
     {
         try
         {
-            return OutputFile.Create(path, 1 << 16);
+            return OutputFile.CreateLarge(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -117,8 +117,8 @@ internal static class RunCommand
         }
     }
 
-    internal static FileStream OpenFlowsCsv(string folder) =>
-        OutputFile.Create(Path.Combine(folder, "flows.csv"), bufferSize: 0);
+    internal static Stream OpenFlowsCsv(string folder) =>
+        OutputFile.CreateLarge(Path.Combine(folder, "flows.csv"), bufferSize: 0);
 
     internal static BotAnalysis CreateAnalysis(RunVerb verb, SignatureSet signatures) => new(
         verb.CPlane!,

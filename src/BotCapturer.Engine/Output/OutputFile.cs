@@ -15,8 +15,27 @@ namespace BotCapturer.Engine.Output;
 public static class OutputFile
 {
     /// <summary>Opens <paramref name="path"/> for writing, empty; shared for reading while it is written.</summary>
-    public static FileStream Create(string path, int bufferSize = 4096, bool useAsync = false)
+    public static FileStream Create(string path, int bufferSize = 4096, bool useAsync = false) => Create(path, bufferSize, useAsync, out _);
+
+    /// <summary>
+    /// Opens <paramref name="path"/> for a large output written in big sequential pieces: where it is a new regular
+    /// file on Linux, with direct I/O past the page cache (<see cref="DirectFileStream"/>), otherwise as
+    /// <see cref="Create(string, int, bool)"/> does.
+    /// </summary>
+    public static Stream CreateLarge(string path, int bufferSize = 1 << 16)
     {
+        var file = Create(path, bufferSize: 0, useAsync: false, out var created);
+        if (created && DirectFileStream.TryCreate(file) is { } direct)
+        {
+            return direct;
+        }
+
+        return bufferSize > 1 ? new BufferedStream(file, bufferSize) : file;
+    }
+
+    private static FileStream Create(string path, int bufferSize, bool useAsync, out bool created)
+    {
+        created = true;
         var options = useAsync ? FileOptions.Asynchronous : FileOptions.None;
         var info = new FileInfo(path);
         if (!info.Exists)
@@ -42,6 +61,7 @@ public static class OutputFile
             }
         }
 
+        created = false;
         return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize, options);
     }
 }
