@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace BotCapturer.APlane;
@@ -11,15 +12,8 @@ namespace BotCapturer.APlane;
 ///   "pattern": "regex", "weight": 2, "host": "source|destination", "source": "where it comes from" } ] }</code>
 /// Parsing is pure; the caller reads the file.
 /// </summary>
-public sealed class SignatureSet
+public sealed partial class SignatureSet
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
     private SignatureSet(IReadOnlyList<Signature> signatures) => Signatures = signatures;
 
     /// <summary>The signatures, in file order.</summary>
@@ -44,7 +38,7 @@ public sealed class SignatureSet
         SignatureFile? file;
         try
         {
-            file = JsonSerializer.Deserialize<SignatureFile>(json, JsonOptions);
+            file = JsonSerializer.Deserialize(json, SignatureJson.Default.SignatureFile);
         }
         catch (JsonException e)
         {
@@ -119,6 +113,14 @@ public sealed class SignatureSet
             entry.Name, entry.Family ?? string.Empty, protocol, (entry.Ports ?? []).ToFrozenSet(), direction, regex, weight, hostIsDestination,
             entry.Source ?? string.Empty);
     }
+
+    /// <summary>
+    /// The document's shape, read by code the JSON source generator writes at build time: reflection-based reading
+    /// JIT-compiled about 140 methods (converters, emitted accessors) at every start of `run`, before the first packet.
+    /// </summary>
+    [JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]
+    [JsonSerializable(typeof(SignatureFile))]
+    private sealed partial class SignatureJson : JsonSerializerContext;
 
     private sealed class SignatureFile
     {

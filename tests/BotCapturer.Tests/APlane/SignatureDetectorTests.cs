@@ -60,6 +60,23 @@ public class SignatureDetectorTests
         Assert.Equal((ushort?)6667, activity.PortLow);
     }
 
+    [Fact]
+    public void Hand_written_documents_may_have_comments_trailing_commas_and_any_case_in_names()
+    {
+        var set = SignatureSet.Parse("""
+            {
+              // a user's own rules
+              "Signatures": [
+                { "NAME": "x", "Pattern": "^GET /gate", "WEIGHT": 2, "Ports": [80, 8080,], },
+              ],
+            }
+            """);
+        var signature = Assert.Single(set.Signatures);
+        Assert.Equal("x", signature.Name);
+        Assert.Equal(2, signature.Weight);
+        Assert.Equal(new ushort[] { 80, 8080 }, signature.Ports.Order());
+    }
+
     [Theory]
     [InlineData("""{ "signatures": [ { "name": "a" } ] }""", "signature 'a': has no pattern")]
     [InlineData("""{ "signatures": [ { "name": "a", "pattern": "(" } ] }""", "signature 'a': pattern does not compile")]
