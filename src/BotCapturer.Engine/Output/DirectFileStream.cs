@@ -87,11 +87,7 @@ internal sealed partial class DirectFileStream : Stream
         ObjectDisposedException.ThrowIf(_disposed, this);
         while (!buffer.IsEmpty)
         {
-            var take = Math.Min(buffer.Length, BufferBytes - _filled);
-            buffer[..take].CopyTo(_buffers[_current].Span[_filled..]);
-            _filled += take;
-            _unflushed = true;
-            buffer = buffer[take..];
+            buffer = buffer[Append(buffer)..];
             if (_filled == BufferBytes)
             {
                 _writing.GetAwaiter().GetResult();
@@ -107,11 +103,7 @@ internal sealed partial class DirectFileStream : Stream
         ObjectDisposedException.ThrowIf(_disposed, this);
         while (!buffer.IsEmpty)
         {
-            var take = Math.Min(buffer.Length, BufferBytes - _filled);
-            buffer.Span[..take].CopyTo(_buffers[_current].Span[_filled..]);
-            _filled += take;
-            _unflushed = true;
-            buffer = buffer[take..];
+            buffer = buffer[Append(buffer.Span)..];
             if (_filled == BufferBytes)
             {
                 await _writing.WaitAsync(cancellationToken);
@@ -176,6 +168,16 @@ internal sealed partial class DirectFileStream : Stream
         }
 
         await base.DisposeAsync();
+    }
+
+    /// <summary>Copies as much of <paramref name="bytes"/> as the current buffer holds; returns how much.</summary>
+    private int Append(ReadOnlySpan<byte> bytes)
+    {
+        var take = Math.Min(bytes.Length, BufferBytes - _filled);
+        bytes[..take].CopyTo(_buffers[_current].Span[_filled..]);
+        _filled += take;
+        _unflushed = true;
+        return take;
     }
 
     /// <summary>Closes the file and frees the buffers, once no write reads from them any more (even one that failed or was given up on).</summary>
