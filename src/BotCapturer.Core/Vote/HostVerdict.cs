@@ -31,12 +31,17 @@ public sealed record HostVerdict(
     int Planes = 0,
     BeaconInput? Beacon = null)
 {
+    /// <summary>The names of every combination of the four votes, made once.</summary>
+    private static readonly string[] Names = [.. Enumerable.Range(0, 16).Select(v => NamesOf((VoteKind)v))];
+
     /// <summary>Number of votes.</summary>
     public int VoteCount => System.Numerics.BitOperations.PopCount((uint)Votes);
 
     /// <summary>The votes as a readable list: <c>graph+cplane+aplane+botscore</c>.</summary>
-    public string VoteNames => Votes == VoteKind.None
+    public string VoteNames => (uint)Votes < (uint)Names.Length ? Names[(int)Votes] : NamesOf(Votes);
+
+    private static string NamesOf(VoteKind votes) => votes == VoteKind.None
         ? string.Empty
         : string.Join('+', new[] { (VoteKind.Graph, "graph"), (VoteKind.CPlane, "cplane"), (VoteKind.APlane, "aplane"), (VoteKind.BotScore, "botscore") }
-            .Where(v => Votes.HasFlag(v.Item1)).Select(v => v.Item2));
+            .Where(v => votes.HasFlag(v.Item1)).Select(v => v.Item2));
 }

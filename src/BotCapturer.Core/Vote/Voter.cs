@@ -38,9 +38,27 @@ public static class Voter
         all.UnionWith(aOf.Keys);
         all.UnionWith(inputs.Beacons.Keys);
 
-        var verdicts = new List<HostVerdict>(all.Count);
+        // Most hosts have no opinion beyond their graph score and evenness: one lookup tells them apart, so their
+        // verdicts cost two more lookups, not the nine a host with evidence takes.
+        var evidence = new HashSet<string>(graph.Anomalous, StringComparer.Ordinal);
+        evidence.UnionWith(egonets.Keys);
+        evidence.UnionWith(shared.Keys);
+        evidence.UnionWith(aOf.Keys);
+        evidence.UnionWith(inCPlane);
+        evidence.UnionWith(inputs.Beacons.Keys);
+        var plainSuspicious = options.Quorum <= 0;
+        var verdicts = new HostVerdict[all.Count];
+        var n = 0;
         foreach (var host in all)
         {
+            var graphScore = graph.Scores.GetValueOrDefault(host);
+            if (!evidence.Contains(host))
+            {
+                var plainPlanes = graph.Evenness.GetValueOrDefault(host) > 0 ? 1 : 0;
+                verdicts[n++] = new HostVerdict(host, plainSuspicious, VoteKind.None, 0, graphScore, false, [], [], [], plainPlanes);
+                continue;
+            }
+
             var anomalous = graph.Anomalous.Contains(host);
             var egonetsOf = egonets.GetValueOrDefault(host) ?? [];
             var cIds = shared.GetValueOrDefault(host) ?? [];
@@ -54,12 +72,12 @@ public static class Voter
             var planes = (inCPlane.Contains(host) ? 1 : 0)
                 + (votes.HasFlag(VoteKind.Graph) || graph.Evenness.GetValueOrDefault(host) > 0 ? 1 : 0)
                 + (aList.Count > 0 ? 1 : 0);
-            var verdict = new HostVerdict(host, false, votes, score, graph.Scores.GetValueOrDefault(host), anomalous, egonetsOf, cIds, aList, planes, inputs.Beacons.GetValueOrDefault(host));
-            verdicts.Add(verdict with { Suspicious = verdict.VoteCount >= options.Quorum });
+            var suspicious = System.Numerics.BitOperations.PopCount((uint)votes) >= options.Quorum;
+            verdicts[n++] = new HostVerdict(host, suspicious, votes, score, graphScore, anomalous, egonetsOf, cIds, aList, planes, inputs.Beacons.GetValueOrDefault(host));
         }
 
-        verdicts.Sort(CompareSuspicion);
-        return new VoteResult(verdicts, Group([.. verdicts.Where(v => v.Suspicious)], options));
+        var ranked = BySuspicion(verdicts);
+        return new VoteResult(ranked, Group([.. ranked.Where(v => v.Suspicious)], options));
     }
 
     /// <summary>Groups suspicious hosts: average linkage over <see cref="HostSimilarity"/>, cut at <see cref="VoteOptions.GroupCut"/>.</summary>
@@ -203,17 +221,50 @@ public static class Voter
         return shared;
     }
 
-    private static int CompareSuspicion(HostVerdict a, HostVerdict b)
+    /// <summary>
+    /// The verdicts most suspicious first: suspicious, votes, botscore, beacon strength, planes, graph score, then host
+    /// text (ordinal), a total order. The keys are copied into one array and the sort moves indexes into it, so its
+    /// many comparisons (tens of thousands of hosts often tie down to the host text) read one array, not the verdicts.
+    /// </summary>
+    internal static HostVerdict[] BySuspicion(IReadOnlyList<HostVerdict> verdicts)
     {
-        var c = b.Suspicious.CompareTo(a.Suspicious);
-        c = c != 0 ? c : b.VoteCount.CompareTo(a.VoteCount);
-        c = c != 0 ? c : b.BotScore.CompareTo(a.BotScore);
+        var keys = new SuspicionKey[verdicts.Count];
+        var order = new int[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var v = verdicts[i];
+            keys[i] = new SuspicionKey(v.Suspicious, v.VoteCount, v.BotScore, v.Beacon?.Strength ?? 0, v.Planes, v.GraphScore, v.Host);
+            order[i] = i;
+        }
 
-        // A lone bot shares no cluster and collects no vote; its regular check-ins to its C&C (BotFinder) are the
-        // evidence left to put it above hosts with nothing but an opinion of some plane.
-        c = c != 0 ? c : (b.Beacon?.Strength ?? 0).CompareTo(a.Beacon?.Strength ?? 0);
-        c = c != 0 ? c : b.Planes.CompareTo(a.Planes);
-        c = c != 0 ? c : b.GraphScore.CompareTo(a.GraphScore);
-        return c != 0 ? c : string.CompareOrdinal(a.Host, b.Host);
+        Array.Sort(order, new SuspicionOrder(keys));
+        var ranked = new HostVerdict[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            ranked[i] = verdicts[order[i]];
+        }
+
+        return ranked;
+    }
+
+    private readonly record struct SuspicionKey(bool Suspicious, int VoteCount, double BotScore, double BeaconStrength, int Planes, double GraphScore, string Host);
+
+    private sealed class SuspicionOrder(SuspicionKey[] keys) : IComparer<int>
+    {
+        public int Compare(int x, int y)
+        {
+            ref readonly var a = ref keys[x];
+            ref readonly var b = ref keys[y];
+            var c = b.Suspicious.CompareTo(a.Suspicious);
+            c = c != 0 ? c : b.VoteCount.CompareTo(a.VoteCount);
+            c = c != 0 ? c : b.BotScore.CompareTo(a.BotScore);
+
+            // A lone bot shares no cluster and collects no vote; its regular check-ins to its C&C (BotFinder) are the
+            // evidence left to put it above hosts with nothing but an opinion of some plane.
+            c = c != 0 ? c : b.BeaconStrength.CompareTo(a.BeaconStrength);
+            c = c != 0 ? c : b.Planes.CompareTo(a.Planes);
+            c = c != 0 ? c : b.GraphScore.CompareTo(a.GraphScore);
+            return c != 0 ? c : string.CompareOrdinal(a.Host, b.Host);
+        }
     }
 }

@@ -92,6 +92,34 @@ public sealed class GraphEngineTests : IDisposable
         Assert.Equal(scores.Ranked[0].Host, values[0][0]);
     }
 
+    [Fact]
+    public async Task Scores_csv_lines_are_whole_across_buffers_and_for_a_host_name_longer_than_a_buffer()
+    {
+        // 2,000 hosts fill the writer's 64 KiB buffer several times; one name alone is longer than it.
+        var builder = new HostGraphBuilder();
+        var longName = new string('h', 70_000);
+        for (var i = 0; i < 2000; i++)
+        {
+            builder.Add($"host-{i}", $"server-{i % 7}", 1 + (i % 5));
+        }
+
+        builder.Add(longName, "server-0", 3);
+        var scores = GraphScorer.Score(builder.Build());
+        var writer = new StringWriter { NewLine = "\n" };
+
+        await GraphScoresCsv.WriteAsync(scores, writer, null, CancellationToken.None);
+
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        var expected = scores.Ranked.Select(s => string.Join(',',
+            s.Host, s.Score.ToString("G6", c), s.Rank.ToString(c), s.OwnScore.ToString("G6", c), s.Evenness.ToString("G6", c),
+            s.Structural.ToString("G6", c), s.OutEN.ToString("G6", c), s.OutWE.ToString("G6", c), s.OutLW.ToString("G6", c),
+            s.Lof.ToString("G6", c), s.Cv.ToString("G6", c), s.WeightRange.ToString("G6", c), s.N.ToString(c), s.E.ToString(c),
+            s.W.ToString("G10", c), s.Lambda.ToString("G6", c), s.Degree.ToString(c), s.Weight.ToString("G10", c),
+            s.IsAnomalous ? "1" : "0", s.EgonetOf ?? string.Empty));
+        Assert.Equal([GraphScoresCsv.Header, .. expected, string.Empty], writer.ToString().Split('\n'));
+        Assert.Contains(longName, writer.ToString(), StringComparison.Ordinal);
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(_folder, name);

@@ -47,6 +47,39 @@ public sealed class VoteResultWriterTests
     }
 
     [Fact]
+    public void Host_lines_carry_each_hosts_own_numbers_and_lists_when_values_repeat_and_change()
+    {
+        AClusterInput[] a = [new(1, "scan", 2, ["h1"], "tcp/23"), new(2, "spam", 1, ["h1"], "tcp/25")];
+        HostVerdict Plain(string host, double graph, double bot = 0) => new(host, false, VoteKind.None, bot, graph, false, [], [], []);
+        var result = new VoteResult(
+            [
+                new HostVerdict("h1", true, VoteKind.Graph | VoteKind.APlane, 1.25, 1.4389654, true, ["c1", "c2"], [3, 4], a, 3, new BeaconInput(2.5, "1.2.3.4:80/tcp", 9, 60)),
+                Plain("h2", 1.4389654),
+                Plain("h3", 1.4389654, 1.25),
+                Plain("h4", 2),
+                Plain("h5", 1.4389654),
+                Plain("h6", 0),
+            ],
+            [new HostGroup(7, ["h1", "h3"], [], [], 1)]);
+        var writer = new StringWriter { NewLine = "\n" };
+
+        VoteResultWriter.WriteHosts(writer, result);
+
+        Assert.Equal(
+            [
+                VoteResultWriter.HostsHeader,
+                "h1,1,2,graph+aplane,1.25,1.438965,1,c1;c2,3;4,scan:1;spam:2,3,7,2.5,1.2.3.4:80/tcp every 60 s (9 flows)",
+                "h2,0,0,,0,1.438965,0,,,,0,,0,",
+                "h3,0,0,,1.25,1.438965,0,,,,0,7,0,",
+                "h4,0,0,,0,2,0,,,,0,,0,",
+                "h5,0,0,,0,1.438965,0,,,,0,,0,",
+                "h6,0,0,,0,0,0,,,,0,,0,",
+                string.Empty,
+            ],
+            writer.ToString().Split('\n'));
+    }
+
+    [Fact]
     public void A_result_directory_without_the_header_is_a_format_error_naming_the_file()
     {
         var folder = Directory.CreateTempSubdirectory("botcapturer-vote-unit-").FullName;

@@ -22,15 +22,30 @@ public static class GraphScoresCsv
     public static async Task WriteAsync(GraphScores scores, TextWriter writer, int? top, CancellationToken cancellationToken)
     {
         await writer.WriteLineAsync(Header.AsMemory(), cancellationToken);
-        var line = new StringBuilder(256);
+        // Lines are formatted into one buffer and written a buffer at a time: tens of thousands of hosts, each with
+        // twenty fields, are written after every large capture.
+        var buffer = new char[1 << 16];
+        var used = 0;
         var count = Math.Min(top ?? int.MaxValue, scores.Count);
         for (var i = 0; i < count; i++)
         {
-            line.Clear();
-            Format(scores.Ranked[i], line);
-            await writer.WriteLineAsync(line, cancellationToken);
+            int length;
+            while (!TryFormat(scores.Ranked[i], writer.NewLine, buffer.AsSpan(used), out length))
+            {
+                if (used == 0)
+                {
+                    buffer = new char[buffer.Length * 2];
+                    continue;
+                }
+
+                await writer.WriteAsync(buffer.AsMemory(0, used), cancellationToken);
+                used = 0;
+            }
+
+            used += length;
         }
 
+        await writer.WriteAsync(buffer.AsMemory(0, used), cancellationToken);
         await writer.FlushAsync(cancellationToken);
     }
 
@@ -45,28 +60,64 @@ public static class GraphScoresCsv
         return path;
     }
 
-    private static void Format(HostScore s, StringBuilder line)
+    /// <summary>One line and its terminator, or false when <paramref name="destination"/> is too short.</summary>
+    private static bool TryFormat(HostScore s, string newLine, Span<char> destination, out int length)
     {
-        var c = CultureInfo.InvariantCulture;
-        line.Append(s.Host).Append(',')
-            .Append(c, $"{s.Score:G6}").Append(',')
-            .Append(c, $"{s.Rank}").Append(',')
-            .Append(c, $"{s.OwnScore:G6}").Append(',')
-            .Append(c, $"{s.Evenness:G6}").Append(',')
-            .Append(c, $"{s.Structural:G6}").Append(',')
-            .Append(c, $"{s.OutEN:G6}").Append(',')
-            .Append(c, $"{s.OutWE:G6}").Append(',')
-            .Append(c, $"{s.OutLW:G6}").Append(',')
-            .Append(c, $"{s.Lof:G6}").Append(',')
-            .Append(c, $"{s.Cv:G6}").Append(',')
-            .Append(c, $"{s.WeightRange:G6}").Append(',')
-            .Append(c, $"{s.N}").Append(',')
-            .Append(c, $"{s.E}").Append(',')
-            .Append(c, $"{s.W:G10}").Append(',')
-            .Append(c, $"{s.Lambda:G6}").Append(',')
-            .Append(c, $"{s.Degree}").Append(',')
-            .Append(c, $"{s.Weight:G10}").Append(',')
-            .Append(s.IsAnomalous ? '1' : '0').Append(',')
-            .Append(s.EgonetOf);
+        var line = new LineWriter(destination);
+        var fits = line.Text(s.Host) && line.Comma()
+            && line.Number(s.Score, "G6") && line.Comma()
+            && line.Number(s.Rank) && line.Comma()
+            && line.Number(s.OwnScore, "G6") && line.Comma()
+            && line.Number(s.Evenness, "G6") && line.Comma()
+            && line.Number(s.Structural, "G6") && line.Comma()
+            && line.Number(s.OutEN, "G6") && line.Comma()
+            && line.Number(s.OutWE, "G6") && line.Comma()
+            && line.Number(s.OutLW, "G6") && line.Comma()
+            && line.Number(s.Lof, "G6") && line.Comma()
+            && line.Number(s.Cv, "G6") && line.Comma()
+            && line.Number(s.WeightRange, "G6") && line.Comma()
+            && line.Number(s.N) && line.Comma()
+            && line.Number(s.E) && line.Comma()
+            && line.Number(s.W, "G10") && line.Comma()
+            && line.Number(s.Lambda, "G6") && line.Comma()
+            && line.Number(s.Degree) && line.Comma()
+            && line.Number(s.Weight, "G10") && line.Comma()
+            && line.Text(s.IsAnomalous ? "1" : "0") && line.Comma()
+            && line.Text(s.EgonetOf) && line.Text(newLine);
+        length = line.Length;
+        return fits;
+    }
+
+    /// <summary>Appends fields to a span of characters, in the invariant culture.</summary>
+    private ref struct LineWriter(Span<char> destination)
+    {
+        private readonly Span<char> _destination = destination;
+
+        public int Length { get; private set; }
+
+        public bool Comma() => Text(",");
+
+        public bool Text(string? text)
+        {
+            if (!(text ?? string.Empty).AsSpan().TryCopyTo(_destination[Length..]))
+            {
+                return false;
+            }
+
+            Length += text?.Length ?? 0;
+            return true;
+        }
+
+        public bool Number<T>(T value, string? format = null)
+            where T : ISpanFormattable
+        {
+            if (!value.TryFormat(_destination[Length..], out var written, format, CultureInfo.InvariantCulture))
+            {
+                return false;
+            }
+
+            Length += written;
+            return true;
+        }
     }
 }

@@ -16,10 +16,23 @@ public static class VoteInputAdapter
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(cplane);
         ArgumentNullException.ThrowIfNull(aplane);
-        var scores = graph.Ranked.ToDictionary(s => s.Host, s => s.Score, StringComparer.Ordinal);
+        // One pass over the ranked hosts fills every per-host table (tens of thousands of hosts after a large capture).
+        var scores = new Dictionary<string, double>(graph.Count, StringComparer.Ordinal);
+        var evenness = new Dictionary<string, double>(graph.Count, StringComparer.Ordinal);
+        var egonetOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var s in graph.Ranked)
+        {
+            scores.Add(s.Host, s.Score);
+            evenness.Add(s.Host, s.Evenness);
+            if (s.EgonetOf is not null)
+            {
+                egonetOf.Add(s.Host, s.EgonetOf);
+            }
+        }
+
         var anomalous = graph.Anomalous.Select(s => s.Host).ToHashSet(StringComparer.Ordinal);
-        var egonetOf = graph.Ranked.Where(s => s.EgonetOf is not null).ToDictionary(s => s.Host, s => s.EgonetOf!, StringComparer.Ordinal);
-        var evenness = graph.Ranked.ToDictionary(s => s.Host, s => s.Evenness, StringComparer.Ordinal);
+        var hosts = new HashSet<string>(scores.Keys, StringComparer.Ordinal);
+        hosts.UnionWith(otherHosts ?? []);
         var cClusters = cplane.Clusters.Select(c => new CClusterInput(
             c.Id,
             [.. c.Hosts.Select(h => h.ToString())],
@@ -30,7 +43,7 @@ public static class VoteInputAdapter
             b => b.Key.ToString(),
             b => new BeaconInput(b.Value.Strength, $"{b.Value.Key.Destination}:{b.Value.Key.DestinationPort}/{b.Value.Key.ProtocolName}", b.Value.Flows, b.Value.PeriodSeconds),
             StringComparer.Ordinal);
-        return new VoteInputs([.. scores.Keys.Union(otherHosts ?? [], StringComparer.Ordinal)], new GraphInput(scores, anomalous, egonetOf) { Evenness = evenness }, cClusters, aClusters)
+        return new VoteInputs(hosts, new GraphInput(scores, anomalous, egonetOf) { Evenness = evenness }, cClusters, aClusters)
         {
             Beacons = beaconInputs,
         };

@@ -19,21 +19,44 @@ public static class VoteResultWriter
         var groupOf = result.Groups.SelectMany(g => g.Hosts.Select(h => (h, g.Id))).ToDictionary(x => x.h, x => x.Id, StringComparer.Ordinal);
         writer.WriteLine(HostsHeader);
         var line = new StringBuilder();
+        // Tens of thousands of hosts share a graph score and a botscore of 0: a number is formatted once per run of
+        // equal values, not once per host.
+        var botScores = new NumberText();
+        var graphScores = new NumberText();
         foreach (var h in result.Hosts)
         {
             line.Clear();
             line.Append(h.Host).Append(',')
-                .Append(h.Suspicious ? "1" : "0").Append(',')
-                .Append(h.VoteCount.ToString(CultureInfo.InvariantCulture)).Append(',')
+                .Append(h.Suspicious ? '1' : '0').Append(',')
+                .Append(h.VoteCount).Append(',')
                 .Append(h.VoteNames).Append(',')
-                .Append(Number(h.BotScore)).Append(',')
-                .Append(Number(h.GraphScore)).Append(',')
-                .Append(h.GraphAnomalous ? "1" : "0").Append(',')
-                .AppendJoin(';', h.Egonets).Append(',')
-                .AppendJoin(';', h.CClusters).Append(',')
-                .AppendJoin(';', h.AClusters.Select(a => $"{a.Type}:{a.Id}")).Append(',')
-                .Append(h.Planes.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(groupOf.TryGetValue(h.Host, out var g) ? g.ToString(CultureInfo.InvariantCulture) : string.Empty).Append(',')
+                .Append(botScores.Of(h.BotScore)).Append(',')
+                .Append(graphScores.Of(h.GraphScore)).Append(',')
+                .Append(h.GraphAnomalous ? '1' : '0').Append(',');
+            if (h.Egonets.Count > 0)
+            {
+                line.AppendJoin(';', h.Egonets);
+            }
+
+            line.Append(',');
+            if (h.CClusters.Count > 0)
+            {
+                line.AppendJoin(';', h.CClusters);
+            }
+
+            line.Append(',');
+            for (var i = 0; i < h.AClusters.Count; i++)
+            {
+                line.Append(i == 0 ? "" : ";").Append(h.AClusters[i].Type).Append(':').Append(h.AClusters[i].Id);
+            }
+
+            line.Append(',').Append(h.Planes).Append(',');
+            if (groupOf.Count > 0 && groupOf.TryGetValue(h.Host, out var g))
+            {
+                line.Append(g);
+            }
+
+            line.Append(',')
                 .Append(h.Beacon is { } b ? Number(b.Strength) : "0").Append(',')
                 .Append(h.Beacon is { } t ? string.Create(CultureInfo.InvariantCulture, $"{t.Target} every {t.PeriodSeconds:0.#} s ({t.Flows} flows)") : string.Empty);
             writer.WriteLine(line);
@@ -106,6 +129,24 @@ public static class VoteResultWriter
     }
 
     internal static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+
+    /// <summary><see cref="Number"/> that keeps the text of the last value it formatted.</summary>
+    private sealed class NumberText
+    {
+        private double _value = double.NaN;
+        private string _text = string.Empty;
+
+        public string Of(double value)
+        {
+            if (value.Equals(_value))
+            {
+                return _text;
+            }
+
+            (_value, _text) = (value, Number(value));
+            return _text;
+        }
+    }
 
     private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
     {
