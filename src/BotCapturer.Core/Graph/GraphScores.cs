@@ -6,7 +6,7 @@ namespace BotCapturer.Graph;
 /// </summary>
 public sealed class GraphScores
 {
-    private readonly Dictionary<string, HostScore> _byHost;
+    private Dictionary<string, HostScore>? _byHost;
 
     internal GraphScores(
         List<HostScore> ranked,
@@ -20,7 +20,6 @@ public sealed class GraphScores
         }
 
         Ranked = ranked;
-        _byHost = ranked.ToDictionary(s => s.Host, StringComparer.Ordinal);
         Anomalous = ranked.Where(s => s.IsAnomalous).ToList();
         EgonetMembers = egonetMembers;
         Model = model;
@@ -42,7 +41,11 @@ public sealed class GraphScores
     public int Count => Ranked.Count;
 
     /// <summary>The result for one host, if it is in the graph.</summary>
-    public bool TryGet(string host, out HostScore score) => _byHost.TryGetValue(host, out score!);
+    public bool TryGet(string host, out HostScore score) => ByHost.TryGetValue(host, out score!);
+
+    /// <summary>Every host's result by host text (made when first asked for: a run's vote asks, the graph's file does not).</summary>
+    public IReadOnlyDictionary<string, HostScore> ByHost =>
+        LazyInitializer.EnsureInitialized(ref _byHost, () => Ranked.ToDictionary(s => s.Host, StringComparer.Ordinal));
 
     /// <summary>Hosts that get a graph vote: anomalous ones and members of an anomalous host's even-weighted egonet.</summary>
     public IEnumerable<HostScore> Voted => Ranked.Where(s => s.IsAnomalous || s.EgonetOf is not null);

@@ -1,7 +1,7 @@
 namespace BotCapturer.Vote;
 
 /// <summary>Everything the voting step combines, independent of the planes' own types.</summary>
-/// <param name="Hosts">Every host seen (hosts with no opinion from any plane get a row with zero votes).</param>
+/// <param name="Hosts">Hosts seen besides those the graph scores, or every host (hosts with no opinion from any plane get a row with zero votes).</param>
 /// <param name="Graph">Graph-layer scores, anomalous hosts and egonets.</param>
 /// <param name="CClusters">C-plane clusters.</param>
 /// <param name="AClusters">A-plane clusters.</param>

@@ -30,16 +30,9 @@ public static class Voter
 
         var graph = inputs.Graph;
         var egonets = Egonets(inputs, options.ConfirmZ);
-        var all = new HashSet<string>(inputs.Hosts, StringComparer.Ordinal);
-        all.UnionWith(graph.Scores.Keys);
-        all.UnionWith(graph.Anomalous);
-        all.UnionWith(egonets.Keys);
-        all.UnionWith(shared.Keys);
-        all.UnionWith(aOf.Keys);
-        all.UnionWith(inputs.Beacons.Keys);
 
         // Most hosts have no opinion beyond their graph score and evenness: one lookup tells them apart, so their
-        // verdicts cost two more lookups, not the nine a host with evidence takes.
+        // verdicts cost little, and they come out of the graph's ranking already in the vote's order (see Ranked).
         var evidence = new HashSet<string>(graph.Anomalous, StringComparer.Ordinal);
         evidence.UnionWith(egonets.Keys);
         evidence.UnionWith(shared.Keys);
@@ -47,16 +40,11 @@ public static class Voter
         evidence.UnionWith(inCPlane);
         evidence.UnionWith(inputs.Beacons.Keys);
         var plainSuspicious = options.Quorum <= 0;
-        var verdicts = new HostVerdict[all.Count];
-        var n = 0;
-        foreach (var host in all)
+        HostVerdict Verdict(string host, double graphScore, double evenness)
         {
-            var graphScore = graph.Scores.GetValueOrDefault(host);
             if (!evidence.Contains(host))
             {
-                var plainPlanes = graph.Evenness.GetValueOrDefault(host) > 0 ? 1 : 0;
-                verdicts[n++] = new HostVerdict(host, plainSuspicious, VoteKind.None, 0, graphScore, false, [], [], [], plainPlanes);
-                continue;
+                return new HostVerdict(host, plainSuspicious, VoteKind.None, 0, graphScore, false, [], [], [], evenness > 0 ? 1 : 0);
             }
 
             var anomalous = graph.Anomalous.Contains(host);
@@ -70,13 +58,35 @@ public static class Voter
             votes |= aList.Count > 0 ? VoteKind.APlane : VoteKind.None;
             votes |= aList.Count > 0 && score >= options.BotScoreThreshold ? VoteKind.BotScore : VoteKind.None;
             var planes = (inCPlane.Contains(host) ? 1 : 0)
-                + (votes.HasFlag(VoteKind.Graph) || graph.Evenness.GetValueOrDefault(host) > 0 ? 1 : 0)
+                + (votes.HasFlag(VoteKind.Graph) || evenness > 0 ? 1 : 0)
                 + (aList.Count > 0 ? 1 : 0);
             var suspicious = System.Numerics.BitOperations.PopCount((uint)votes) >= options.Quorum;
-            verdicts[n++] = new HostVerdict(host, suspicious, votes, score, graphScore, anomalous, egonetsOf, cIds, aList, planes, inputs.Beacons.GetValueOrDefault(host));
+            return new HostVerdict(host, suspicious, votes, score, graphScore, anomalous, egonetsOf, cIds, aList, planes, inputs.Beacons.GetValueOrDefault(host));
         }
 
-        var ranked = BySuspicion(verdicts);
+        // Every host: the graph's, the others seen, and any a plane has an opinion on.
+        var others = new HashSet<string>(inputs.Hosts, StringComparer.Ordinal);
+        others.UnionWith(graph.Anomalous);
+        others.UnionWith(egonets.Keys);
+        others.UnionWith(shared.Keys);
+        others.UnionWith(aOf.Keys);
+        others.UnionWith(inputs.Beacons.Keys);
+        var ranked = graph.Ranked is { } graphHosts && graphHosts.Count == graph.Scores.Count
+            ? InGraphOrder(graphHosts, others, evidence, Verdict)
+            : null;
+        if (ranked is null)
+        {
+            others.UnionWith(graph.Scores.Keys);
+            var verdicts = new List<HostVerdict>(others.Count);
+            foreach (var host in others)
+            {
+                verdicts.Add(Verdict(host, graph.Scores.GetValueOrDefault(host), graph.Evenness.GetValueOrDefault(host)));
+            }
+
+            verdicts.Sort(CompareSuspicion);
+            ranked = verdicts;
+        }
+
         return new VoteResult(ranked, Group([.. ranked.Where(v => v.Suspicious)], options));
     }
 
@@ -222,49 +232,65 @@ public static class Voter
     }
 
     /// <summary>
-    /// The verdicts most suspicious first: suspicious, votes, botscore, beacon strength, planes, graph score, then host
-    /// text (ordinal), a total order. The keys are copied into one array and the sort moves indexes into it, so its
-    /// many comparisons (tens of thousands of hosts often tie down to the host text) read one array, not the verdicts.
+    /// The verdicts in the vote's order, taking the graph's hosts in its ranking: those without evidence differ only in
+    /// planes (0 or 1, by evenness), graph score and host text, so in ranking order they are already sorted within each
+    /// planes value; the hosts with evidence and those outside the graph (few) are sorted, and the three runs merged.
+    /// Null when the ranking turns out not to be in that order (the caller sorts instead).
     /// </summary>
-    internal static HostVerdict[] BySuspicion(IReadOnlyList<HostVerdict> verdicts)
+    private static List<HostVerdict>? InGraphOrder(
+        IReadOnlyList<RankedHost> graphHosts, HashSet<string> others, HashSet<string> evidence, Func<string, double, double, HostVerdict> verdict)
     {
-        var keys = new SuspicionKey[verdicts.Count];
-        var order = new int[keys.Length];
-        for (var i = 0; i < keys.Length; i++)
+        var even = new List<HostVerdict>();
+        var plain = new List<HostVerdict>(graphHosts.Count);
+        var rest = new List<HostVerdict>();
+        foreach (var r in graphHosts)
         {
-            var v = verdicts[i];
-            keys[i] = new SuspicionKey(v.Suspicious, v.VoteCount, v.BotScore, v.Beacon?.Strength ?? 0, v.Planes, v.GraphScore, v.Host);
-            order[i] = i;
+            others.Remove(r.Host);
+            var v = verdict(r.Host, r.Score, r.Evenness);
+            var run = evidence.Contains(r.Host) ? rest : v.Planes > 0 ? even : plain;
+            if (run != rest && run.Count > 0 && CompareSuspicion(run[^1], v) >= 0)
+            {
+                return null;
+            }
+
+            run.Add(v);
         }
 
-        Array.Sort(order, new SuspicionOrder(keys));
-        var ranked = new HostVerdict[keys.Length];
-        for (var i = 0; i < keys.Length; i++)
+        foreach (var host in others)
         {
-            ranked[i] = verdicts[order[i]];
+            rest.Add(verdict(host, 0, 0));
         }
 
-        return ranked;
+        rest.Sort(CompareSuspicion);
+        return Merge(Merge(even, plain), rest);
     }
 
-    private readonly record struct SuspicionKey(bool Suspicious, int VoteCount, double BotScore, double BeaconStrength, int Planes, double GraphScore, string Host);
-
-    private sealed class SuspicionOrder(SuspicionKey[] keys) : IComparer<int>
+    private static List<HostVerdict> Merge(List<HostVerdict> a, List<HostVerdict> b)
     {
-        public int Compare(int x, int y)
+        var merged = new List<HostVerdict>(a.Count + b.Count);
+        int i = 0, j = 0;
+        while (i < a.Count && j < b.Count)
         {
-            ref readonly var a = ref keys[x];
-            ref readonly var b = ref keys[y];
-            var c = b.Suspicious.CompareTo(a.Suspicious);
-            c = c != 0 ? c : b.VoteCount.CompareTo(a.VoteCount);
-            c = c != 0 ? c : b.BotScore.CompareTo(a.BotScore);
-
-            // A lone bot shares no cluster and collects no vote; its regular check-ins to its C&C (BotFinder) are the
-            // evidence left to put it above hosts with nothing but an opinion of some plane.
-            c = c != 0 ? c : b.BeaconStrength.CompareTo(a.BeaconStrength);
-            c = c != 0 ? c : b.Planes.CompareTo(a.Planes);
-            c = c != 0 ? c : b.GraphScore.CompareTo(a.GraphScore);
-            return c != 0 ? c : string.CompareOrdinal(a.Host, b.Host);
+            merged.Add(CompareSuspicion(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
         }
+
+        merged.AddRange(a.Skip(i));
+        merged.AddRange(b.Skip(j));
+        return merged;
+    }
+
+    /// <summary>Most suspicious first: suspicious, votes, botscore, beacon strength, planes, graph score, then host text (ordinal); a total order.</summary>
+    internal static int CompareSuspicion(HostVerdict a, HostVerdict b)
+    {
+        var c = b.Suspicious.CompareTo(a.Suspicious);
+        c = c != 0 ? c : b.VoteCount.CompareTo(a.VoteCount);
+        c = c != 0 ? c : b.BotScore.CompareTo(a.BotScore);
+
+        // A lone bot shares no cluster and collects no vote; its regular check-ins to its C&C (BotFinder) are the
+        // evidence left to put it above hosts with nothing but an opinion of some plane.
+        c = c != 0 ? c : (b.Beacon?.Strength ?? 0).CompareTo(a.Beacon?.Strength ?? 0);
+        c = c != 0 ? c : b.Planes.CompareTo(a.Planes);
+        c = c != 0 ? c : b.GraphScore.CompareTo(a.GraphScore);
+        return c != 0 ? c : string.CompareOrdinal(a.Host, b.Host);
     }
 }

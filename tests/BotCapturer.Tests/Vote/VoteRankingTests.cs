@@ -5,33 +5,42 @@ namespace BotCapturer.Tests.Vote;
 /// <summary>The verdicts' order and the verdicts of hosts with nothing but a graph opinion.</summary>
 public sealed class VoteRankingTests
 {
-    [Fact]
-    public void Ranking_sorts_as_the_full_comparison_does_with_many_ties()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Walking_the_graph_ranking_gives_the_verdicts_and_order_of_a_full_sort(bool shuffled)
     {
-        var random = new Random(5);
-        var verdicts = new List<HostVerdict>();
-        for (var i = 0; i < 3000; i++)
+        // Many ties on graph score and evenness, hosts with evidence among them, hosts outside the graph.
+        var random = new Random(11);
+        var graphHosts = Enumerable.Range(0, 3000)
+            .Select(i => new RankedHost($"10.{random.Next(3)}.{random.Next(50)}.{i}", random.Next(4) * 0.75, random.Next(3) == 0 ? 0.5 : 0))
+            .OrderByDescending(h => h.Score).ThenBy(h => h.Host, StringComparer.Ordinal)
+            .ToList();
+        var pick = (int n) => Enumerable.Range(0, n).Select(_ => graphHosts[random.Next(graphHosts.Count)].Host).Distinct().ToList();
+        var anomalous = pick(5);
+        var egonetOf = pick(20).Where(h => !anomalous.Contains(h)).ToDictionary(h => h, _ => anomalous[0], StringComparer.Ordinal);
+        CClusterInput[] cClusters = [new(1, [.. pick(6), "192.168.9.1"]), new(2, pick(1))];
+        AClusterInput[] aClusters = [new(1, "scan", 2, [.. pick(8), "192.168.9.2"], "tcp/23"), new(2, "spam", 1, pick(4), "tcp/25")];
+        var beacons = pick(10).Append("192.168.9.3").ToDictionary(h => h, h => new BeaconInput(h.Length % 3, "t", 5, 60), StringComparer.Ordinal);
+        var ranked = shuffled ? graphHosts.OrderBy(_ => random.Next()).ToList() : graphHosts;
+        GraphInput Graph(IReadOnlyList<RankedHost>? order) => new(
+            graphHosts.ToDictionary(h => h.Host, h => h.Score, StringComparer.Ordinal),
+            anomalous.ToHashSet(StringComparer.Ordinal),
+            egonetOf)
         {
-            // Few distinct values per key, so that hosts tie down to every key in turn, and to the host text.
-            var votes = (VoteKind)random.Next(16);
-            verdicts.Add(new HostVerdict(
-                $"10.{random.Next(3)}.{random.Next(40)}.{i}",
-                random.Next(4) == 0,
-                votes,
-                random.Next(3) * 0.5,
-                random.Next(3) * 1.25,
-                false,
-                [],
-                [],
-                [],
-                random.Next(3),
-                random.Next(3) == 0 ? new BeaconInput(random.Next(2) + 1, "t", 3, 60) : null));
-        }
+            Evenness = graphHosts.ToDictionary(h => h.Host, h => h.Evenness, StringComparer.Ordinal),
+            Ranked = order,
+        };
+        VoteInputs Inputs(IReadOnlyList<RankedHost>? order) =>
+            new(["192.168.9.4", graphHosts[7].Host], Graph(order), cClusters, aClusters) { Beacons = beacons };
 
-        var expected = verdicts.ToList();
-        expected.Sort(FullComparison);
+        var sorted = Voter.Vote(Inputs(null), VoteOptions.Default with { Quorum = 1 });
+        var walked = Voter.Vote(Inputs(ranked), VoteOptions.Default with { Quorum = 1 });
 
-        Assert.Equal(expected.Select(v => v.Host), Voter.BySuspicion(verdicts).Select(v => v.Host));
+        Assert.Equal(graphHosts.Count + 4, sorted.Hosts.Count); // 192.168.9.1-4: a C-cluster, an A-cluster, a beacon, seen only
+        Assert.Equal(sorted.Hosts.Select(Fields), walked.Hosts.Select(Fields));
+        Assert.Equal(sorted.Groups.Select(g => string.Join(' ', g.Hosts)), walked.Groups.Select(g => string.Join(' ', g.Hosts)));
+        Assert.Equal(sorted.Hosts, sorted.Hosts.Order(Comparer<HostVerdict>.Create(FullComparison)));
     }
 
     [Theory]
@@ -66,6 +75,9 @@ public sealed class VoteRankingTests
         Assert.Equal("graph+cplane+aplane+botscore", Verdict(VoteKind.Graph | VoteKind.CPlane | VoteKind.APlane | VoteKind.BotScore).VoteNames);
         Assert.Equal("cplane+aplane", Verdict(VoteKind.CPlane | VoteKind.APlane).VoteNames);
     }
+
+    private static string Fields(HostVerdict v) =>
+        $"{v.Host} {v.Suspicious} {v.Votes} {v.BotScore} {v.GraphScore} {v.GraphAnomalous} {string.Join(';', v.Egonets)} {string.Join(';', v.CClusters)} {string.Join(';', v.AClusters.Select(a => a.Id))} {v.Planes} {v.Beacon?.Strength}";
 
     private static HostVerdict Verdict(VoteKind votes) => new("h", false, votes, 0, 0, false, [], [], []);
 

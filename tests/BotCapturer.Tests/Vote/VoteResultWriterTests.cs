@@ -59,6 +59,7 @@ public sealed class VoteResultWriterTests
                 Plain("h4", 2),
                 Plain("h5", 1.4389654),
                 Plain("h6", 0),
+                Plain("h7", -0.0),
             ],
             [new HostGroup(7, ["h1", "h3"], [], [], 1)]);
         var writer = new StringWriter { NewLine = "\n" };
@@ -74,6 +75,7 @@ public sealed class VoteResultWriterTests
                 "h4,0,0,,0,2,0,,,,0,,0,",
                 "h5,0,0,,0,1.438965,0,,,,0,,0,",
                 "h6,0,0,,0,0,0,,,,0,,0,",
+                "h7,0,0,,0,-0,0,,,,0,,0,",
                 string.Empty,
             ],
             writer.ToString().Split('\n'));

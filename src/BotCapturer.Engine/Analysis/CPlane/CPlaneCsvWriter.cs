@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using BotCapturer.CPlane;
 
@@ -45,6 +46,8 @@ public static class CPlaneCsvWriter
     {
         await writer.WriteLineAsync(CFlowsHeader.AsMemory(), cancellationToken);
         var line = new StringBuilder(1024);
+        // A few dozen distinct fractions recur in tens of thousands of cells: each is formatted once.
+        var texts = new Dictionary<double, string>();
         var vectors = result.Vectors.Vectors;
         for (var i = 0; i < vectors.Count; i++)
         {
@@ -55,7 +58,19 @@ public static class CPlaneCsvWriter
             {
                 // Most of the 52 fractions are zero: skip the custom-format machinery for them (same text, "0").
                 line.Append(',');
-                _ = f == 0 && !double.IsNegative(f) ? line.Append('0') : line.Append(CultureInfo.InvariantCulture, $"{f:0.######}");
+                if (f == 0 && !double.IsNegative(f))
+                {
+                    line.Append('0');
+                    continue;
+                }
+
+                ref var text = ref CollectionsMarshal.GetValueRefOrAddDefault(texts, f, out var known);
+                if (!known)
+                {
+                    text = f.ToString("0.######", CultureInfo.InvariantCulture);
+                }
+
+                line.Append(text);
             }
 
             await writer.WriteLineAsync(line, cancellationToken);

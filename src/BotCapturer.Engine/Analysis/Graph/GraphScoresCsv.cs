@@ -26,11 +26,12 @@ public static class GraphScoresCsv
         // twenty fields, are written after every large capture.
         var buffer = new char[1 << 16];
         var used = 0;
+        var texts = new NumberTexts();
         var count = Math.Min(top ?? int.MaxValue, scores.Count);
         for (var i = 0; i < count; i++)
         {
             int length;
-            while (!TryFormat(scores.Ranked[i], writer.NewLine, buffer.AsSpan(used), out length))
+            while (!TryFormat(scores.Ranked[i], writer.NewLine, texts, buffer.AsSpan(used), out length))
             {
                 if (used == 0)
                 {
@@ -61,31 +62,54 @@ public static class GraphScoresCsv
     }
 
     /// <summary>One line and its terminator, or false when <paramref name="destination"/> is too short.</summary>
-    private static bool TryFormat(HostScore s, string newLine, Span<char> destination, out int length)
+    private static bool TryFormat(HostScore s, string newLine, NumberTexts texts, Span<char> destination, out int length)
     {
         var line = new LineWriter(destination);
         var fits = line.Text(s.Host) && line.Comma()
-            && line.Number(s.Score, "G6") && line.Comma()
+            && line.Text(texts.Of(0, s.Score, "G6")) && line.Comma()
             && line.Number(s.Rank) && line.Comma()
-            && line.Number(s.OwnScore, "G6") && line.Comma()
-            && line.Number(s.Evenness, "G6") && line.Comma()
-            && line.Number(s.Structural, "G6") && line.Comma()
-            && line.Number(s.OutEN, "G6") && line.Comma()
-            && line.Number(s.OutWE, "G6") && line.Comma()
-            && line.Number(s.OutLW, "G6") && line.Comma()
-            && line.Number(s.Lof, "G6") && line.Comma()
-            && line.Number(s.Cv, "G6") && line.Comma()
-            && line.Number(s.WeightRange, "G6") && line.Comma()
+            && line.Text(texts.Of(1, s.OwnScore, "G6")) && line.Comma()
+            && line.Text(texts.Of(2, s.Evenness, "G6")) && line.Comma()
+            && line.Text(texts.Of(3, s.Structural, "G6")) && line.Comma()
+            && line.Text(texts.Of(4, s.OutEN, "G6")) && line.Comma()
+            && line.Text(texts.Of(5, s.OutWE, "G6")) && line.Comma()
+            && line.Text(texts.Of(6, s.OutLW, "G6")) && line.Comma()
+            && line.Text(texts.Of(7, s.Lof, "G6")) && line.Comma()
+            && line.Text(texts.Of(8, s.Cv, "G6")) && line.Comma()
+            && line.Text(texts.Of(9, s.WeightRange, "G6")) && line.Comma()
             && line.Number(s.N) && line.Comma()
             && line.Number(s.E) && line.Comma()
-            && line.Number(s.W, "G10") && line.Comma()
-            && line.Number(s.Lambda, "G6") && line.Comma()
+            && line.Text(texts.Of(10, s.W, "G10")) && line.Comma()
+            && line.Text(texts.Of(11, s.Lambda, "G6")) && line.Comma()
             && line.Number(s.Degree) && line.Comma()
-            && line.Number(s.Weight, "G10") && line.Comma()
+            && line.Text(texts.Of(12, s.Weight, "G10")) && line.Comma()
             && line.Text(s.IsAnomalous ? "1" : "0") && line.Comma()
             && line.Text(s.EgonetOf) && line.Text(newLine);
         length = line.Length;
         return fits;
+    }
+
+    /// <summary>
+    /// The text of the last value of each numeric column: tens of thousands of hosts that talk to one peer alike share
+    /// every feature, and ranked by score they come one after another, so a column's number is formatted once per run
+    /// of equal values.
+    /// </summary>
+    private sealed class NumberTexts
+    {
+        private readonly double[] _values = [.. Enumerable.Repeat(double.NaN, 13)];
+        private readonly string[] _texts = [.. Enumerable.Repeat(string.Empty, 13)];
+
+        public string Of(int column, double value, string format)
+        {
+            // Bit for bit: 0 and -0 are equal numbers with different texts.
+            if (BitConverter.DoubleToInt64Bits(value) != BitConverter.DoubleToInt64Bits(_values[column]) || _texts[column].Length == 0)
+            {
+                _values[column] = value;
+                _texts[column] = value.ToString(format, CultureInfo.InvariantCulture);
+            }
+
+            return _texts[column];
+        }
     }
 
     /// <summary>Appends fields to a span of characters, in the invariant culture.</summary>

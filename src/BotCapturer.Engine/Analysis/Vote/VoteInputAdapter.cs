@@ -1,5 +1,6 @@
 using BotCapturer.APlane;
 using BotCapturer.Beaconing;
+using BotCapturer.Collections;
 using BotCapturer.CPlane;
 using BotCapturer.Engine.Analysis.APlane;
 using BotCapturer.Graph;
@@ -16,23 +17,13 @@ public static class VoteInputAdapter
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(cplane);
         ArgumentNullException.ThrowIfNull(aplane);
-        // One pass over the ranked hosts fills every per-host table (tens of thousands of hosts after a large capture).
-        var scores = new Dictionary<string, double>(graph.Count, StringComparer.Ordinal);
-        var evenness = new Dictionary<string, double>(graph.Count, StringComparer.Ordinal);
-        var egonetOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var s in graph.Ranked)
-        {
-            scores.Add(s.Host, s.Score);
-            evenness.Add(s.Host, s.Evenness);
-            if (s.EgonetOf is not null)
-            {
-                egonetOf.Add(s.Host, s.EgonetOf);
-            }
-        }
-
+        // The per-host tables are views of the graph's own table by host (tens of thousands of hosts after a large
+        // capture); the vote adds the graph's hosts to the others.
+        var scores = new ProjectedDictionary<string, HostScore, double>(graph.ByHost, static s => s.Score);
+        var evenness = new ProjectedDictionary<string, HostScore, double>(graph.ByHost, static s => s.Evenness);
+        var egonetOf = graph.Ranked.Where(s => s.EgonetOf is not null).ToDictionary(s => s.Host, s => s.EgonetOf!, StringComparer.Ordinal);
         var anomalous = graph.Anomalous.Select(s => s.Host).ToHashSet(StringComparer.Ordinal);
-        var hosts = new HashSet<string>(scores.Keys, StringComparer.Ordinal);
-        hosts.UnionWith(otherHosts ?? []);
+        var hosts = (otherHosts ?? []).ToHashSet(StringComparer.Ordinal);
         var cClusters = cplane.Clusters.Select(c => new CClusterInput(
             c.Id,
             [.. c.Hosts.Select(h => h.ToString())],
@@ -43,7 +34,7 @@ public static class VoteInputAdapter
             b => b.Key.ToString(),
             b => new BeaconInput(b.Value.Strength, $"{b.Value.Key.Destination}:{b.Value.Key.DestinationPort}/{b.Value.Key.ProtocolName}", b.Value.Flows, b.Value.PeriodSeconds),
             StringComparer.Ordinal);
-        return new VoteInputs(hosts, new GraphInput(scores, anomalous, egonetOf) { Evenness = evenness }, cClusters, aClusters)
+        return new VoteInputs(hosts, new GraphInput(scores, anomalous, egonetOf) { Evenness = evenness, Ranked = [.. graph.Ranked.Select(s => new RankedHost(s.Host, s.Score, s.Evenness))] }, cClusters, aClusters)
         {
             Beacons = beaconInputs,
         };

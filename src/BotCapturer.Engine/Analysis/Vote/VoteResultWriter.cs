@@ -138,7 +138,8 @@ public static class VoteResultWriter
 
         public string Of(double value)
         {
-            if (value.Equals(_value))
+            // Bit for bit: 0 and -0 are equal numbers with different texts.
+            if (BitConverter.DoubleToInt64Bits(value) == BitConverter.DoubleToInt64Bits(_value) && _text.Length > 0)
             {
                 return _text;
             }
