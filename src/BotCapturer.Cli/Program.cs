@@ -7,6 +7,12 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["run", ..])
+        {
+            // Compiled while the command line is parsed (docs/performance.md, start-up).
+            Engine.Analysis.APlane.SignatureFiles.Preload();
+        }
+
         using var cts = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
