@@ -12,7 +12,7 @@ internal static class RunSummary
     public static List<KeyValuePair<string, long>> Counts(BotAnalysis analysis, AnalysisResult result)
     {
         var counts = new List<KeyValuePair<string, long>>();
-        counts.Add(new("flows", analysis.HostGraph.Flows + analysis.GraphInput.Dropped));
+        counts.Add(new("flows", analysis.HostGraph.Flows + analysis.HostGraph.Dropped));
         counts.Add(new("graph_flows", analysis.HostGraph.Flows));
         counts.Add(new("cflows", result.CPlane.Vectors.Vectors.Count));
         counts.Add(new("cclusters", result.CPlane.Clusters.Count));

@@ -37,6 +37,33 @@ public sealed class GraphEngineTests : IDisposable
         Assert.Equal(ac, graph.WeightBetween(GraphTestGraphs.Id(graph, "10.0.0.1"), GraphTestGraphs.Id(graph, "10.0.0.3")));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Sink_for_the_vote_leaves_out_flows_to_group_addresses_and_keeps_their_hosts(bool hostsOnly)
+    {
+        var a = HostAddress.Parse("10.0.0.1");
+        var b = HostAddress.Parse("10.0.0.2");
+        var c = HostAddress.Parse("10.0.0.3");
+        Flow[] flows =
+        [
+            Flow.Create((byte)IpProtocol.Tcp, a, 1000, b, 80, 0, 1, 3, 300, 4, 400),
+            Flow.Create((byte)IpProtocol.Udp, c, 5353, HostAddress.Parse("224.0.0.251"), 5353, 0, 1, 1, 60, 0, 0),
+            Flow.Create((byte)IpProtocol.Udp, HostAddress.Parse("0.0.0.0"), 68, HostAddress.Parse("255.255.255.255"), 67, 0, 1, 1, 300, 0, 0),
+            Flow.Create((byte)IpProtocol.Udp, a, 5353, HostAddress.Parse("ff02::fb"), 5353, 0, 1, 1, 60, 0, 0),
+        ];
+        var sink = new HostGraphSink(EdgeWeightKind.Packets, hostsOnly: hostsOnly);
+
+        // Batches longer than the prefetch distance, so that the look-ahead crosses the left-out flows.
+        await sink.ConsumeAsync([.. Enumerable.Repeat(flows, 5).SelectMany(f => f)], CancellationToken.None);
+        var graph = sink.Builder.Build();
+
+        Assert.Equal(hostsOnly ? (5, 15) : (20, 0), (sink.Flows, sink.Dropped));
+        Assert.Equal(hostsOnly ? ["10.0.0.1", "10.0.0.3"] : [], sink.OtherHosts.Order(StringComparer.Ordinal));
+        Assert.Equal(hostsOnly ? 2 : 7, graph.NodeCount);
+        Assert.Equal(5 * 7, graph.WeightBetween(GraphTestGraphs.Id(graph, "10.0.0.1"), GraphTestGraphs.Id(graph, "10.0.0.2")));
+    }
+
     [Fact]
     public async Task Reader_ReadsAnEdgeListAndSumsRepeatedPairs()
     {

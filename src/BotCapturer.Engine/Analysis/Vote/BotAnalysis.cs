@@ -31,19 +31,15 @@ public sealed class BotAnalysis
         _graph = graph;
         _vote = vote;
         CFlows = new CFlowSink(cplane);
-        HostGraph = new HostGraphSink(weight);
+        HostGraph = new HostGraphSink(weight, hostsOnly: true);
         Activities = new ActivitySink(aplane);
-        GraphInput = new HostFlowFilter(HostGraph);
     }
 
     /// <summary>The C-flow aggregate.</summary>
     public CFlowSink CFlows { get; }
 
-    /// <summary>The host graph.</summary>
+    /// <summary>The host graph, of flows between two hosts only (multicast, broadcast and unspecified ends are left out).</summary>
     public HostGraphSink HostGraph { get; }
-
-    /// <summary>The host graph's input: flows between two hosts only.</summary>
-    public HostFlowFilter GraphInput { get; }
 
     /// <summary>The A-plane detectors.</summary>
     public ActivitySink Activities { get; }
@@ -52,7 +48,7 @@ public sealed class BotAnalysis
     /// The sinks to attach to the flow stream. C-plane clustering and graph scoring start as soon as their own sink has
     /// completed, while the A-plane sink is still ending (<see cref="AnalyzePlanes"/> waits for them).
     /// </summary>
-    public IReadOnlyList<IFlowSink> Sinks => [new AfterCompletionSink(CFlows, StartCPlane), new AfterCompletionSink(GraphInput, StartGraph), Activities];
+    public IReadOnlyList<IFlowSink> Sinks => [new AfterCompletionSink(CFlows, StartCPlane), new AfterCompletionSink(HostGraph, StartGraph), Activities];
 
     /// <summary>Runs every analysis on what the sinks collected, then the vote (<see cref="AnalyzePlanes"/>, <see cref="Vote"/>).</summary>
     public AnalysisResult Analyze(CancellationToken cancellationToken) => Vote(AnalyzePlanes(cancellationToken), cancellationToken);
@@ -76,7 +72,7 @@ public sealed class BotAnalysis
     public AnalysisResult Vote(PlaneResults planes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(planes);
-        var (vote, voteTime) = Stage(() => Voter.Vote(VoteInputAdapter.From(planes.Graph, planes.CPlane, planes.APlane, GraphInput.OtherHosts, planes.Beacons), _vote), cancellationToken);
+        var (vote, voteTime) = Stage(() => Voter.Vote(VoteInputAdapter.From(planes.Graph, planes.CPlane, planes.APlane, HostGraph.OtherHosts, planes.Beacons), _vote), cancellationToken);
         return new AnalysisResult(planes.CPlane, planes.Graph, planes.APlane, vote, [.. planes.Timings, new("vote", voteTime)], planes.Beacons);
     }
 
