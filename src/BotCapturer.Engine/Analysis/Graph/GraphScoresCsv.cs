@@ -66,23 +66,23 @@ public static class GraphScoresCsv
     {
         var line = new LineWriter(destination);
         var fits = line.Text(s.Host) && line.Comma()
-            && line.Text(texts.Of(0, s.Score, "G6")) && line.Comma()
+            && line.Text(texts.Of(0, s.Score)) && line.Comma()
             && line.Number(s.Rank) && line.Comma()
-            && line.Text(texts.Of(1, s.OwnScore, "G6")) && line.Comma()
-            && line.Text(texts.Of(2, s.Evenness, "G6")) && line.Comma()
-            && line.Text(texts.Of(3, s.Structural, "G6")) && line.Comma()
-            && line.Text(texts.Of(4, s.OutEN, "G6")) && line.Comma()
-            && line.Text(texts.Of(5, s.OutWE, "G6")) && line.Comma()
-            && line.Text(texts.Of(6, s.OutLW, "G6")) && line.Comma()
-            && line.Text(texts.Of(7, s.Lof, "G6")) && line.Comma()
-            && line.Text(texts.Of(8, s.Cv, "G6")) && line.Comma()
-            && line.Text(texts.Of(9, s.WeightRange, "G6")) && line.Comma()
+            && line.Text(texts.Of(1, s.OwnScore)) && line.Comma()
+            && line.Text(texts.Of(2, s.Evenness)) && line.Comma()
+            && line.Text(texts.Of(3, s.Structural)) && line.Comma()
+            && line.Text(texts.Of(4, s.OutEN)) && line.Comma()
+            && line.Text(texts.Of(5, s.OutWE)) && line.Comma()
+            && line.Text(texts.Of(6, s.OutLW)) && line.Comma()
+            && line.Text(texts.Of(7, s.Lof)) && line.Comma()
+            && line.Text(texts.Of(8, s.Cv)) && line.Comma()
+            && line.Text(texts.Of(9, s.WeightRange)) && line.Comma()
             && line.Number(s.N) && line.Comma()
             && line.Number(s.E) && line.Comma()
-            && line.Text(texts.Of(10, s.W, "G10")) && line.Comma()
-            && line.Text(texts.Of(11, s.Lambda, "G6")) && line.Comma()
+            && line.Text(texts.Of(10, s.W)) && line.Comma()
+            && line.Text(texts.Of(11, s.Lambda)) && line.Comma()
             && line.Number(s.Degree) && line.Comma()
-            && line.Text(texts.Of(12, s.Weight, "G10")) && line.Comma()
+            && line.Text(texts.Of(12, s.Weight)) && line.Comma()
             && line.Text(s.IsAnomalous ? "1" : "0") && line.Comma()
             && line.Text(s.EgonetOf) && line.Text(newLine);
         length = line.Length;
@@ -90,26 +90,14 @@ public static class GraphScoresCsv
     }
 
     /// <summary>
-    /// The text of the last value of each numeric column: tens of thousands of hosts that talk to one peer alike share
-    /// every feature, and ranked by score they come one after another, so a column's number is formatted once per run
-    /// of equal values.
+    /// The numeric columns' texts: tens of thousands of hosts that talk to one peer alike share every feature, and
+    /// ranked by score they come one after another, so a column's number is formatted once per run of equal values.
     /// </summary>
     private sealed class NumberTexts
     {
-        private readonly double[] _values = [.. Enumerable.Repeat(double.NaN, 13)];
-        private readonly string[] _texts = [.. Enumerable.Repeat(string.Empty, 13)];
+        private readonly RepeatedNumberText[] _columns = [.. Enumerable.Range(0, 13).Select(c => new RepeatedNumberText(c is 10 or 12 ? "G10" : "G6"))]; // w and weight get ten digits
 
-        public string Of(int column, double value, string format)
-        {
-            // Bit for bit: 0 and -0 are equal numbers with different texts.
-            if (BitConverter.DoubleToInt64Bits(value) != BitConverter.DoubleToInt64Bits(_values[column]) || _texts[column].Length == 0)
-            {
-                _values[column] = value;
-                _texts[column] = value.ToString(format, CultureInfo.InvariantCulture);
-            }
-
-            return _texts[column];
-        }
+        public string Of(int column, double value) => _columns[column].Of(value);
     }
 
     /// <summary>Appends fields to a span of characters, in the invariant culture.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using BotCapturer.Engine.Output;
 using BotCapturer.Vote;
 
 namespace BotCapturer.Engine.Analysis.Vote;
@@ -21,8 +22,8 @@ public static class VoteResultWriter
         var line = new StringBuilder();
         // Tens of thousands of hosts share a graph score and a botscore of 0: a number is formatted once per run of
         // equal values, not once per host.
-        var botScores = new NumberText();
-        var graphScores = new NumberText();
+        var botScores = new RepeatedNumberText(NumberFormat);
+        var graphScores = new RepeatedNumberText(NumberFormat);
         foreach (var h in result.Hosts)
         {
             line.Clear();
@@ -128,26 +129,10 @@ public static class VoteResultWriter
         json.Flush();
     }
 
-    internal static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+    /// <summary>Scores in hosts.csv: up to six decimals, no exponent.</summary>
+    private const string NumberFormat = "0.######";
 
-    /// <summary><see cref="Number"/> that keeps the text of the last value it formatted.</summary>
-    private sealed class NumberText
-    {
-        private double _value = double.NaN;
-        private string _text = string.Empty;
-
-        public string Of(double value)
-        {
-            // Bit for bit: 0 and -0 are equal numbers with different texts.
-            if (BitConverter.DoubleToInt64Bits(value) == BitConverter.DoubleToInt64Bits(_value) && _text.Length > 0)
-            {
-                return _text;
-            }
-
-            (_value, _text) = (value, Number(value));
-            return _text;
-        }
-    }
+    internal static string Number(double value) => value.ToString(NumberFormat, CultureInfo.InvariantCulture);
 
     private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
     {
