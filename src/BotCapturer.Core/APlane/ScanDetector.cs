@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using BotCapturer.Collections;
 using BotCapturer.Flows;
@@ -69,16 +70,28 @@ public sealed class ScanDetector
     {
         var result = new List<Activity>();
         var window = _options.ScanWindowNs;
+        var candidates = new ScanCandidates(this);
+
         // Groups come out in the order their first failure was seen, members in the order they were seen (a Dictionary
-        // never removed from enumerates in insertion order). Both groupings are filled in one pass over the failures.
+        // never removed from enumerates in insertion order, as does the failure table). Both groupings are filled in
+        // one pass over the failures, with only the members of groups that may reach their threshold.
         var byPort = new Dictionary<PortKey, List<KeyValuePair<HostAddress, long>>>();
         var byPair = new Dictionary<PairKey, List<KeyValuePair<ushort, long>>>();
         foreach (var (failure, ns) in _failures)
         {
-            ref var targetsOfPort = ref CollectionsMarshal.GetValueRefOrAddDefault(byPort, new PortKey(failure.Source, failure.Protocol, failure.Port), out _);
-            (targetsOfPort ??= []).Add(KeyValuePair.Create(failure.Target, ns));
-            ref var portsOfPair = ref CollectionsMarshal.GetValueRefOrAddDefault(byPair, new PairKey(failure.Source, failure.Target, failure.Protocol), out _);
-            (portsOfPair ??= []).Add(KeyValuePair.Create(failure.Port, ns));
+            var portKey = new PortKey(failure.Source, failure.Protocol, failure.Port);
+            if (candidates.MayScanHorizontally(portKey))
+            {
+                ref var targetsOfPort = ref CollectionsMarshal.GetValueRefOrAddDefault(byPort, portKey, out _);
+                (targetsOfPort ??= []).Add(KeyValuePair.Create(failure.Target, ns));
+            }
+
+            var pairKey = new PairKey(failure.Source, failure.Target, failure.Protocol);
+            if (candidates.MayScanVertically(pairKey))
+            {
+                ref var portsOfPair = ref CollectionsMarshal.GetValueRefOrAddDefault(byPair, pairKey, out _);
+                (portsOfPair ??= []).Add(KeyValuePair.Create(failure.Port, ns));
+            }
         }
 
         foreach (var (key, targets) in byPort)
@@ -173,6 +186,68 @@ public sealed class ScanDetector
             Source.Equals(other.Source) && Target.Equals(other.Target) && Port == other.Port && Protocol == other.Protocol;
 
         public override int GetHashCode() => Source.GetHashCode() ^ (Target.GetHashCode() * 31) ^ ((Port << 8) | Protocol);
+    }
+
+    /// <summary>
+    /// Which groups of failures may reach a scan threshold, without a table of all groups: most groups are a host
+    /// that failed once or twice, and listing every group's members cost more memory than the rest of the analysis
+    /// after the stream. Failures are counted into buckets by the group's hash (one row of a count-min sketch), so a
+    /// bucket's count is at least the count of every group in it: a group whose bucket falls short of the threshold
+    /// cannot reach it. A group that passes may still fall short; its members are gathered and its exact weight
+    /// decides, so the result is the same as weighing every group exactly.
+    /// </summary>
+    private sealed class ScanCandidates
+    {
+        // Summing thousands of port weights rounds differently from multiplying counts by weights: the bound is
+        // loosened by far more than that rounding, so it never drops a group whose exact sum reaches the threshold.
+        private const double Slack = 1 - 1e-9;
+
+        private readonly ScanDetector _detector;
+        private readonly int[] _portCounts;
+        private readonly int[] _pairHigh;
+        private readonly int[] _pairLow;
+        private readonly int _shift;
+
+        public ScanCandidates(ScanDetector detector)
+        {
+            _detector = detector;
+            // About two buckets per failure keeps collisions rare (a bucket with n failures of unrelated groups lets a
+            // group through only when n reaches the threshold).
+            var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1024, detector._failures.Count * 2));
+            _shift = 64 - BitOperations.Log2((uint)size);
+            _portCounts = new int[size];
+            _pairHigh = new int[size];
+            _pairLow = new int[size];
+            var high = detector._options.HighSeverityPorts;
+            foreach (var (failure, _) in detector._failures)
+            {
+                _portCounts[Bucket(new PortKey(failure.Source, failure.Protocol, failure.Port).GetHashCode())]++;
+                var pair = Bucket(new PairKey(failure.Source, failure.Target, failure.Protocol).GetHashCode());
+                if (high.Contains(failure.Port))
+                {
+                    _pairHigh[pair]++;
+                }
+                else
+                {
+                    _pairLow[pair]++;
+                }
+            }
+        }
+
+        /// <summary>Whether the failures on one port of one source may be a horizontal scan (every failure in a group
+        /// has the port's weight; a negative weight counts as none, so the bound still holds).</summary>
+        public bool MayScanHorizontally(PortKey key) =>
+            _portCounts[Bucket(key.GetHashCode())] * Math.Max(0, _detector.PortWeight(key.Port)) >= _detector._options.HorizontalScanThreshold * Slack;
+
+        /// <summary>Whether the failures of one source on one target may be a vertical scan.</summary>
+        public bool MayScanVertically(PairKey key)
+        {
+            var b = Bucket(key.GetHashCode());
+            return _pairHigh[b] + (_pairLow[b] * Math.Max(0, _detector._options.LowSeverityPortWeight)) >= _detector._options.VerticalScanThreshold * Slack;
+        }
+
+        // Fibonacci hashing: the top bits of the hash times 2^64/φ, so hashes that differ only in low bits spread.
+        private int Bucket(int hash) => (int)((ulong)(uint)hash * 0x9E37_79B9_7F4A_7C15UL >> _shift);
     }
 
     private readonly record struct PortKey(HostAddress Source, byte Protocol, ushort Port);

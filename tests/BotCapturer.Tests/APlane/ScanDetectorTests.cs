@@ -144,4 +144,55 @@ public class ScanDetectorTests
         first.Merge(second);
         Assert.Equal(Assert.Single(whole.Complete()), Assert.Single(first.Complete()));
     }
+
+    [Fact]
+    public void Thousands_of_groups_at_and_just_under_the_thresholds_are_weighed_exactly()
+    {
+        // Complete() first counts failures into hashed buckets and gathers only groups whose bucket may reach a
+        // threshold. With 1,600 groups one failure short of a threshold and ~90 k failures in all, some of them share a
+        // bucket with another group and pass that first test: each must still be weighed exactly and dropped, and
+        // every group exactly at its threshold must be kept.
+        var detector = new ScanDetector();
+        var expected = new List<string>();
+        for (var s = 0; s < 1200; s++)
+        {
+            var source = $"10.{s / 250}.{s % 250}.1";
+            var targets = s % 2 == 0 ? 25 : 24; // high-severity port 23: weight 1 each, threshold 25
+            for (var t = 0; t < targets; t++)
+            {
+                detector.Observe(FailedTcp(source, $"172.{16 + (t / 250)}.{s % 250}.{1 + (t % 250)}", 23, T0 + t * Second));
+            }
+
+            if (targets == 25)
+            {
+                expected.Add($"{source} horizontal tcp/23");
+            }
+        }
+
+        for (var s = 0; s < 800; s++)
+        {
+            var source = $"10.200.{s / 250}.{1 + (s % 250)}";
+            var victim = $"192.0.{s / 250}.{1 + (s % 250)}";
+            var ports = s % 2 == 0 ? 60 : 59; // low-severity ports: 0.25 each, threshold 15
+            for (var p = 0; p < ports; p++)
+            {
+                detector.Observe(RejectedTcp(source, victim, (ushort)(40000 + p), T0 + p * Second));
+            }
+
+            if (ports == 60)
+            {
+                expected.Add($"{source} vertical tcp");
+            }
+        }
+
+        // Noise: 40 k sources that failed once each, to fill the buckets.
+        for (var i = 0; i < 40_000; i++)
+        {
+            detector.Observe(FailedTcp($"100.{64 + (i / 62500)}.{i / 250 % 250}.{1 + (i % 250)}", "198.51.100.7", 22, T0 + i));
+        }
+
+        // "horizontal tcp/23 <subnet>", "vertical tcp <victim> ports <low>-<high>": the kind and the service.
+        var found = detector.Complete().Select(a => $"{a.Host} {string.Join(' ', a.Target.Split(' ')[..2])}").ToList();
+        Assert.Equal(expected, found);
+    }
 }
