@@ -35,7 +35,11 @@ internal static class RunCommand
         var labels = verb.Labels is null ? null : EvalCommand.ReadLabels(verb.Labels);
         var folder = CreateOutputFolder(verb.Out, DateTime.UtcNow);
         var pipelineOptions = FlowsCommand.PipelineOptionsFrom(verb);
-        pipelineOptions = pipelineOptions with { Flows = pipelineOptions.Flows with { PayloadBytes = Math.Max(verb.PayloadBytes, RunPayloadBytes) } };
+        pipelineOptions = pipelineOptions with
+        {
+            Flows = pipelineOptions.Flows with { PayloadBytes = Math.Max(verb.PayloadBytes, RunPayloadBytes) },
+            CollectAfterStream = true,
+        };
         var analysis = CreateAnalysis(verb, signatures);
         PipelineResult flows;
         await using (var flowsCsv = OpenFlowsCsv(folder))

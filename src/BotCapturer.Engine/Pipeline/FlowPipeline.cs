@@ -136,6 +136,11 @@ public sealed class FlowPipeline
             }
 
             await Task.WhenAll(sinkBlocks.Select(b => b.Completion));
+            if (_options.CollectAfterStream)
+            {
+                GC.Collect();
+            }
+
             // The sinks are independent and each ends on its own (a writer flushes, the A-plane runs its detectors'
             // final passes): end them at the same time. Each sink still sees one call at a time.
             await Task.WhenAll(sinks.Select(sink => Task.Run(() => sink.CompleteAsync(token).AsTask(), token)));
