@@ -2,7 +2,8 @@ namespace BotCapturer.CPlane;
 
 /// <summary>
 /// One C-flow after quantization (BotMiner §4.1.2): four 13-bin histograms (fph, ppf, bpp, bps) as raw counts and as
-/// fractions of each histogram (the 52-d vector), and the reduced 8-d vector.
+/// fractions of each histogram (the 52-d vector), and the reduced 8-d vector. The numbers live in row-major blocks
+/// shared by every vector of a <see cref="CFlowVectorSet"/>; a vector holds its rows.
 /// </summary>
 public sealed class CFlowVector
 {
@@ -12,7 +13,7 @@ public sealed class CFlowVector
     /// <summary>Dimensions of the reduced vector.</summary>
     public const int ReducedDimensions = 8;
 
-    internal CFlowVector(CFlowKey key, int flowCount, int windowCount, int[] counts, float[] fractions, double[] reduced, double[] rawMeans, double[] rawStdDevs)
+    internal CFlowVector(CFlowKey key, int flowCount, int windowCount, ArraySegment<int> counts, ArraySegment<float> fractions, ArraySegment<double> reduced, ArraySegment<double> rawMeans, ArraySegment<double> rawStdDevs)
     {
         Key = key;
         FlowCount = flowCount;

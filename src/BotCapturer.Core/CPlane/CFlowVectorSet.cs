@@ -3,8 +3,9 @@ namespace BotCapturer.CPlane;
 /// <summary>The quantized C-flows of one analysis, with the split points and the fph window that made them.</summary>
 public sealed class CFlowVectorSet
 {
-    internal CFlowVectorSet(IReadOnlyList<CFlowVector> vectors, double[][] splitPoints, TimeSpan fphWindow, long originNs, TimeSpan epoch)
+    internal CFlowVectorSet(IReadOnlyList<CFlowVector> vectors, float[] fractionRows, double[][] splitPoints, TimeSpan fphWindow, long originNs, TimeSpan epoch)
     {
+        FractionRows = fractionRows;
         Epoch = epoch;
         Vectors = vectors;
         SplitPoints = splitPoints;
@@ -14,6 +15,9 @@ public sealed class CFlowVectorSet
 
     /// <summary>C-flows in key order.</summary>
     public IReadOnlyList<CFlowVector> Vectors { get; }
+
+    /// <summary>Every vector's 52 fractions, row by row in <see cref="Vectors"/>' order (what the clusterer reads).</summary>
+    internal float[] FractionRows { get; }
 
     /// <summary>The 12 split points of each feature, indexed by <see cref="CFlowFeature"/>.</summary>
     public IReadOnlyList<IReadOnlyList<double>> SplitPoints { get; }

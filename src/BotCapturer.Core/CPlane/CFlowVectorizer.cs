@@ -17,7 +17,7 @@ public static class CFlowVectorizer
             .ToArray();
         if (entries.Length == 0)
         {
-            return new CFlowVectorSet([], [.. Enumerable.Range(0, 4).Select(_ => new double[Quantizer.Percentiles.Length])], options.FphWindow ?? TimeSpan.FromHours(1), 0, options.Epoch);
+            return new CFlowVectorSet([], [], [.. Enumerable.Range(0, 4).Select(_ => new double[Quantizer.Percentiles.Length])], options.FphWindow ?? TimeSpan.FromHours(1), 0, options.Epoch);
         }
 
         long origin = long.MaxValue, last = long.MinValue, flowTotal = 0;
@@ -32,8 +32,21 @@ public static class CFlowVectorizer
         var epochNs = options.Epoch.Ticks * 100;
         var windowNs = options.FphWindow is { } w ? w.Ticks * 100 : AutoWindowNs(last - origin, epochNs);
 
-        // Split every C-flow by epoch: (key with epoch, its samples).
-        var cflows = new List<(CFlowKey Key, ArraySegment<FlowSample> Samples)>(entries.Length);
+        // Split every C-flow by epoch: (key with epoch, its samples). A C-flow of a capture that spans many epochs
+        // becomes many, so they are counted first and the list is made once.
+        var parts = 0;
+        foreach (var (_, samples) in entries)
+        {
+            for (var j = 0; j < samples.Length; j++)
+            {
+                if (j == 0 || (samples[j].StartNs - origin) / epochNs != (samples[j - 1].StartNs - origin) / epochNs)
+                {
+                    parts++;
+                }
+            }
+        }
+
+        var cflows = new List<(CFlowKey Key, ArraySegment<FlowSample> Samples)>(parts);
         foreach (var (key, samples) in entries)
         {
             var begin = 0;
@@ -55,32 +68,33 @@ public static class CFlowVectorizer
 
         // fph: the C-flow's flow count in each window from its first flow to its last (within its epoch). The
         // windows start at the C-flow's own first flow, so the same behaviour started at another time (bots of one
-        // botnet are not synchronised) gives the same fph values.
-        var fph = new int[cflows.Count][];
-        long maxFph = 0;
+        // botnet are not synchronised) gives the same fph values. All C-flows' windows are in one block, C-flow i's
+        // from fphStart[i] to fphStart[i + 1].
+        var fphStart = new int[cflows.Count + 1];
+        for (var i = 0; i < cflows.Count; i++)
+        {
+            var samples = cflows[i].Samples;
+            fphStart[i + 1] = fphStart[i] + (int)(((samples[^1].StartNs - samples[0].StartNs) / windowNs) + 1);
+        }
+
+        var fph = new int[fphStart[^1]];
+        var maxFph = 0;
         for (var i = 0; i < cflows.Count; i++)
         {
             var samples = cflows[i].Samples;
             var first = samples[0].StartNs;
-            var windows = (int)(((samples[^1].StartNs - first) / windowNs) + 1);
-            var counts = new int[windows];
+            var counts = fph.AsSpan(fphStart[i], fphStart[i + 1] - fphStart[i]);
             foreach (var s in samples)
             {
-                counts[(int)((s.StartNs - first) / windowNs)]++;
+                maxFph = Math.Max(maxFph, ++counts[(int)((s.StartNs - first) / windowNs)]);
             }
-
-            fph[i] = counts;
-            maxFph = Math.Max(maxFph, counts.Max());
         }
 
         var splits = new double[4][];
         var fphFrequency = new long[maxFph + 1];
-        foreach (var counts in fph)
+        foreach (var c in fph)
         {
-            foreach (var c in counts)
-            {
-                fphFrequency[c]++;
-            }
+            fphFrequency[c]++;
         }
 
         splits[(int)CFlowFeature.Fph] = Quantizer.SplitPointsFromCounts(fphFrequency);
@@ -99,13 +113,22 @@ public static class CFlowVectorizer
             splits[(int)feature] = Quantizer.SplitPoints(values);
         }
 
-        var vectors = new CFlowVector[cflows.Count];
-        for (var i = 0; i < cflows.Count; i++)
+        // Every vector's numbers go into five blocks (one array each instead of five per C-flow); the clusterer reads
+        // the fractions block as its matrix.
+        var count = cflows.Count;
+        var blocks = new Blocks(
+            new int[count * CFlowVector.Dimensions],
+            new float[count * CFlowVector.Dimensions],
+            new double[count * CFlowVector.ReducedDimensions],
+            new double[count * 4],
+            new double[count * 4]);
+        var vectors = new CFlowVector[count];
+        for (var i = 0; i < count; i++)
         {
-            vectors[i] = Build(cflows[i].Key, cflows[i].Samples, fph[i], splits);
+            vectors[i] = Build(i, cflows[i].Key, cflows[i].Samples, new ArraySegment<int>(fph, fphStart[i], fphStart[i + 1] - fphStart[i]), splits, blocks);
         }
 
-        return new CFlowVectorSet(vectors, splits, TimeSpan.FromTicks(windowNs / 100), origin, options.Epoch);
+        return new CFlowVectorSet(vectors, blocks.Fractions, splits, TimeSpan.FromTicks(windowNs / 100), origin, options.Epoch);
     }
 
     /// <summary>
@@ -128,17 +151,18 @@ public static class CFlowVectorizer
         _ => throw new ArgumentOutOfRangeException(nameof(feature)),
     };
 
-    private static CFlowVector Build(CFlowKey key, ArraySegment<FlowSample> samples, int[] fph, double[][] splits)
+    /// <summary>Vector i's counts, fractions, reduced values, raw means and raw standard deviations.</summary>
+    private static CFlowVector Build(int i, CFlowKey key, ArraySegment<FlowSample> samples, ArraySegment<int> fph, double[][] splits, Blocks blocks)
     {
-        var counts = new int[CFlowVector.Dimensions];
-        var fractions = new float[CFlowVector.Dimensions];
-        var reduced = new double[CFlowVector.ReducedDimensions];
-        var means = new double[4];
-        var stds = new double[4];
+        var counts = new ArraySegment<int>(blocks.Counts, i * CFlowVector.Dimensions, CFlowVector.Dimensions);
+        var fractions = new ArraySegment<float>(blocks.Fractions, i * CFlowVector.Dimensions, CFlowVector.Dimensions);
+        var reduced = new ArraySegment<double>(blocks.Reduced, i * CFlowVector.ReducedDimensions, CFlowVector.ReducedDimensions);
+        var means = new ArraySegment<double>(blocks.Means, i * 4, 4);
+        var stds = new ArraySegment<double>(blocks.StdDevs, i * 4, 4);
         for (var f = 0; f < 4; f++)
         {
             var feature = (CFlowFeature)f;
-            var n = feature == CFlowFeature.Fph ? fph.Length : samples.Count;
+            var n = feature == CFlowFeature.Fph ? fph.Count : samples.Count;
             double levelSum = 0, levelSquares = 0, rawSum = 0, rawSquares = 0;
             for (var j = 0; j < n; j++)
             {
@@ -163,6 +187,8 @@ public static class CFlowVectorizer
             stds[f] = Math.Sqrt(Math.Max(0, (rawSquares / n) - (means[f] * means[f])));
         }
 
-        return new CFlowVector(key, samples.Count, fph.Length, counts, fractions, reduced, means, stds);
+        return new CFlowVector(key, samples.Count, fph.Count, counts, fractions, reduced, means, stds);
     }
+
+    private sealed record Blocks(int[] Counts, float[] Fractions, double[] Reduced, double[] Means, double[] StdDevs);
 }

@@ -9,7 +9,7 @@ public static class CPlaneClusterer
     public static CPlaneResult Cluster(CFlowVectorSet set, CPlaneOptions options, CancellationToken cancellationToken = default)
     {
         var n = set.Vectors.Count;
-        var full = Matrix(set, CFlowVector.Dimensions, static v => v.Fractions.Select(static f => (double)f));
+        var full = set.FractionRows;
         var labels = new int[n];
         if (options.Method == ClusterMethod.Dbscan)
         {
@@ -17,7 +17,7 @@ public static class CPlaneClusterer
         }
         else if (n > 0)
         {
-            var reduced = Matrix(set, CFlowVector.ReducedDimensions, static v => v.Reduced);
+            var reduced = ReducedRows(set);
             var all = Enumerable.Range(0, n).ToArray();
             var coarse = new XMeans(options.KMax, options.Seed).Cluster(reduced, CFlowVector.ReducedDimensions, all, out var coarseK, cancellationToken);
             var groups = new int[coarseK][];
@@ -82,15 +82,17 @@ public static class CPlaneClusterer
         return new CPlaneResult(set, clusters, final, method);
     }
 
-    private static float[] Matrix(CFlowVectorSet set, int dim, Func<CFlowVector, IEnumerable<double>> values)
+    /// <summary>Every vector's 8 reduced values, row by row, as single precision (what the distances are computed in).</summary>
+    private static float[] ReducedRows(CFlowVectorSet set)
     {
+        const int dim = CFlowVector.ReducedDimensions;
         var matrix = new float[set.Vectors.Count * dim];
         for (var i = 0; i < set.Vectors.Count; i++)
         {
-            var d = 0;
-            foreach (var x in values(set.Vectors[i]))
+            var reduced = set.Vectors[i].Reduced;
+            for (var d = 0; d < dim; d++)
             {
-                matrix[(i * dim) + d++] = (float)x;
+                matrix[(i * dim) + d] = (float)reduced[d];
             }
         }
 

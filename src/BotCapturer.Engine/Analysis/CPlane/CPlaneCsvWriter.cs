@@ -54,8 +54,10 @@ public static class CPlaneCsvWriter
             var v = vectors[i];
             line.Clear();
             line.Append(CultureInfo.InvariantCulture, $"{v.Key.ProtocolName},{v.Key.Source},{v.Key.Destination},{v.Key.DestinationPort},{v.Key.Epoch},{v.FlowCount},{v.WindowCount},{result.Labels[i]}");
-            foreach (var f in v.Fractions)
+            var fractions = v.Fractions;
+            for (var d = 0; d < fractions.Count; d++)
             {
+                var f = fractions[d];
                 // Most of the 52 fractions are zero: skip the custom-format machinery for them (same text, "0").
                 line.Append(',');
                 if (f == 0 && !double.IsNegative(f))
