@@ -11,13 +11,8 @@ namespace BotCapturer.Engine.Reading;
 /// </summary>
 internal sealed class CaptureFileReader
 {
-    /// <summary>
-    /// Size of the pipe's read segments. Each read copies a segment from the page cache, and the parser reads it right
-    /// after: a segment that fits the core's L2 (512 KiB on the 2-core EPYC VM) is still there when it is parsed.
-    /// 256 KiB against 1 MiB, `flows` on the 10 M-packet mix, 9 interleaved rounds: median 2.11 s / 3.87 s CPU against
-    /// 2.28 s / 4.10 s (512 KiB: 2.21 s). A record straddles two segments once per 256 KiB, and costs one small copy.
-    /// </summary>
-    public const int SegmentSize = 1 << 18;
+    /// <summary>Size of the pipe's read segments: large, so few records straddle two of them.</summary>
+    public const int SegmentSize = 1 << 20;
 
     private readonly Func<Stream> _open;
     private readonly int _segmentSize;
