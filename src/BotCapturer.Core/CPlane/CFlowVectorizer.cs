@@ -74,7 +74,8 @@ public static class CFlowVectorizer
         for (var i = 0; i < cflows.Count; i++)
         {
             var samples = cflows[i].Samples;
-            fphStart[i + 1] = fphStart[i] + (int)(((samples[^1].StartNs - samples[0].StartNs) / windowNs) + 1);
+            // Checked: a tiny configured window over long C-flows must fail loudly, not wrap into wrong offsets.
+            fphStart[i + 1] = checked(fphStart[i] + (int)(((samples[^1].StartNs - samples[0].StartNs) / windowNs) + 1));
         }
 
         var fph = new int[fphStart[^1]];
