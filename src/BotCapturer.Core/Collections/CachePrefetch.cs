@@ -9,7 +9,7 @@ namespace BotCapturer.Collections;
 /// and nothing is read through the pointer, so the element need not be pinned: if the GC moves the array meanwhile,
 /// the hint is merely wasted.
 /// </summary>
-internal static class CachePrefetch
+public static class CachePrefetch
 {
     private const int LineBytes = 64;
 
@@ -20,6 +20,22 @@ internal static class CachePrefetch
         if (Sse.IsSupported)
         {
             Sse.Prefetch0(Unsafe.AsPointer(ref element));
+        }
+    }
+
+    /// <summary>Prefetches the first <paramref name="bytes"/> bytes of an object on the heap (its fields, from its method-table pointer on).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Object(object target, int bytes)
+    {
+        if (Sse.IsSupported)
+        {
+            // The same view of an object's fields as the runtime's own RuntimeHelpers.GetRawData: its first byte after the
+            // method-table pointer.
+            var start = (byte*)Unsafe.AsPointer(ref Unsafe.As<RawData>(target).Data) - sizeof(nint);
+            for (var offset = 0; offset < bytes; offset += LineBytes)
+            {
+                Sse.Prefetch0(start + offset);
+            }
         }
     }
 
@@ -40,5 +56,13 @@ internal static class CachePrefetch
             // The last line, when the struct does not start on a line boundary and so spans one more.
             Sse.Prefetch0(end);
         }
+    }
+
+    /// <summary>Never made: a view laid over any object to reach its fields.</summary>
+    private sealed class RawData
+    {
+#pragma warning disable CS0649 // only its address is taken
+        public byte Data;
+#pragma warning restore CS0649
     }
 }

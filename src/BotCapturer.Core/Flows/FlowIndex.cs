@@ -77,6 +77,17 @@ internal sealed class FlowIndex
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Prefetch(ulong hash) => CachePrefetch.Line(ref _entries[(int)(hash >> _shift)]);
 
+    /// <summary>
+    /// The slot in the entry at the home position of <paramref name="hash"/> when that entry carries the hash's tag (most
+    /// likely the key's own), else -1: for a prefetch, so it neither compares keys nor probes further.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int HomeSlot(ulong hash)
+    {
+        var entry = _entries[(int)(hash >> _shift)];
+        return entry != 0 && (entry & 0xFFFF_FFFF_0000_0000UL) == (hash & 0xFFFF_FFFF_0000_0000UL) ? (int)(uint)entry - 1 : -1;
+    }
+
     /// <summary>Puts a new key's slot at the empty <paramref name="position"/> that <see cref="Find"/> returned.</summary>
     public void Insert(int position, ulong hash, int slot)
     {

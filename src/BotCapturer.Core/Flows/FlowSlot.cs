@@ -30,9 +30,6 @@ internal struct FlowSlot
     public uint SourceNextSeq;
     public uint DestinationNextSeq;
 
-    /// <summary>The next free slot while this one is on the free list; -1 for none.</summary>
-    public int Next;
-
     /// <summary>The idle queue the slot is on (<see cref="FlowSlotQueue.Id"/>), or -1.</summary>
     public sbyte Queue;
 

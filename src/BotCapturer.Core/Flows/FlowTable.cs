@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BotCapturer.Collections;
 using BotCapturer.Decode;
 
@@ -20,6 +21,12 @@ public sealed class FlowTable
     /// </summary>
     private const int ExpiryPrefetchDistance = 8;
 
+    /// <summary>How many new flows ahead a free slot starts loading.</summary>
+    private const int FreePrefetchDistance = 4;
+
+    /// <summary>How many completed flows ahead a recycled <see cref="Flow"/> object starts loading (the bytes of one).</summary>
+    private const int SparePrefetchDistance = 4, FlowObjectBytes = 192;
+
     private readonly FlowOptions _options;
     private readonly FlowIndex _active = new();
     private readonly List<int> _ending = [];
@@ -29,7 +36,7 @@ public sealed class FlowTable
     private readonly long _sweepIntervalNs;
     private readonly long _longestTimeoutNs;
     private readonly PayloadBuffers _payloads;
-    private IReadOnlyList<Flow>? _spare;
+    private List<Flow>? _spare;
     private int _spareLeft;
     private FlowSlot[] _slots = new FlowSlot[1024];
 
@@ -37,7 +44,14 @@ public sealed class FlowTable
     /// array beside the slots, so that telling a stale queue entry costs no miss on a slot.</summary>
     private uint[] _stamps = new uint[1024];
     private int _used;
-    private int _free = -1;
+
+    /// <summary>
+    /// Freed slots, the last freed on top. A stack of indices rather than a list linked through the slots: the next few
+    /// free slots are known without touching any of them, so the one a new flow will take a few flows later is loaded
+    /// ahead (<see cref="FreePrefetchDistance"/>).
+    /// </summary>
+    private int[] _free = new int[1024];
+    private int _freeCount;
     private long _firstNs = long.MinValue;
     private long _nowNs = long.MinValue;
     private long _lastSweepNs;
@@ -92,7 +106,40 @@ public sealed class FlowTable
     /// <param name="timestampNs">Its capture time.</param>
     /// <param name="wireLength">The frame's original length (bytes on the wire).</param>
     /// <param name="frame">The captured frame, for the payload prefix; only read during this call.</param>
-    public void Add(in DecodedPacket packet, long timestampNs, int wireLength, ReadOnlySpan<byte> frame)
+    public void Add(in DecodedPacket packet, long timestampNs, int wireLength, ReadOnlySpan<byte> frame) =>
+        Add(Look(packet), packet, timestampNs, wireLength, frame);
+
+    /// <summary>
+    /// The key and hash of <paramref name="packet"/>, with its index entry starting to load: for a caller holding a batch
+    /// of packets, to look a packet up a few packets before it is added, so that the misses of several packets overlap
+    /// instead of following one another. Pass the result to <see cref="Add(in PacketLookup, in DecodedPacket, long, int, ReadOnlySpan{byte})"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public PacketLookup Look(in DecodedPacket packet)
+    {
+        var key = FlowKey.FromPacket(packet, out var aToB);
+        var hash = FlowIndex.Hash(key);
+        _active.Prefetch(hash);
+        return new PacketLookup(key, hash, aToB);
+    }
+
+    /// <summary>
+    /// Starts loading the open flow a looked-up packet belongs to, if its index entry (loaded by <see cref="Look"/>
+    /// a few packets earlier) names one at its home position. Only a hint: <see cref="Add(in PacketLookup, in DecodedPacket, long, int, ReadOnlySpan{byte})"/>
+    /// finds the flow itself, whatever changed in between.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void PrefetchFlow(in PacketLookup lookup)
+    {
+        var slot = _active.HomeSlot(lookup.Hash);
+        if ((uint)slot < (uint)_used)
+        {
+            CachePrefetch.Whole(ref _slots[slot]);
+        }
+    }
+
+    /// <summary>Adds one decoded packet, looked up by <see cref="Look"/>.</summary>
+    public void Add(in PacketLookup lookup, in DecodedPacket packet, long timestampNs, int wireLength, ReadOnlySpan<byte> frame)
     {
         if (timestampNs > _nowNs)
         {
@@ -108,8 +155,9 @@ public sealed class FlowTable
             StartSegment(timestampNs);
         }
 
-        var key = FlowKey.FromPacket(packet, out var aToB);
-        var hash = FlowIndex.Hash(key);
+        var key = lookup.Key;
+        var aToB = lookup.AToB;
+        var hash = lookup.Hash;
         var index = _active.Find(key, hash, _slots, out var position);
         var exists = index >= 0;
         var isTcp = packet.Protocol == (byte)IpProtocol.Tcp;
@@ -134,7 +182,7 @@ public sealed class FlowTable
             var synAckFirst = isTcp && (packet.Flags & (TcpFlags.Syn | TcpFlags.Ack)) == (TcpFlags.Syn | TcpFlags.Ack);
             var replaced = index >= 0;
             index = Allocate();
-            // Filled in place: a free slot is all zero but for its free-list link and queue (Complete clears it, a new
+            // Filled in place: a free slot is all zero but for its queue (Complete clears it, a new
             // one is fresh from the array), where assigning a whole new FlowSlot built a 190-byte copy on the stack and
             // copied it over with a write barrier for each of its two array references.
             ref var fresh = ref _slots[index];
@@ -143,7 +191,6 @@ public sealed class FlowTable
             fresh.StartNs = timestampNs;
             fresh.EndNs = timestampNs;
             fresh.MayContinueEarlier = !pureSyn && timestampNs - _firstNs < _options.TimeoutNs(packet.Protocol);
-            fresh.Next = -1;
             fresh.Queue = -1;
             if (replaced)
             {
@@ -235,14 +282,13 @@ public sealed class FlowTable
 
     private int Allocate()
     {
-        if (_free >= 0)
+        if (_freeCount > 0)
         {
-            var i = _free;
-            _free = _slots[i].Next;
-            if (_free >= 0)
+            var i = _free[--_freeCount];
+            if (_freeCount >= FreePrefetchDistance)
             {
-                // The next new flow's slot, freed long ago perhaps: load it while this packet is handled.
-                CachePrefetch.Whole(ref _slots[_free]);
+                // The slot of the new flow after a few more, freed long ago perhaps: load it while those are handled.
+                CachePrefetch.Whole(ref _slots[_free[_freeCount - FreePrefetchDistance]]);
             }
 
             return i;
@@ -252,6 +298,7 @@ public sealed class FlowTable
         {
             Array.Resize(ref _slots, _slots.Length * 2);
             Array.Resize(ref _stamps, _slots.Length);
+            Array.Resize(ref _free, _slots.Length);
         }
 
         return _used++;
@@ -270,12 +317,19 @@ public sealed class FlowTable
 
         if (_spareLeft == 0 && Recycler is not null && Recycler.TryTake(out var returned))
         {
-            (_spare, _spareLeft) = (returned, returned.Count);
+            // Sinks get (and return) lists; read as one, a spare flow costs no interface call.
+            (_spare, _spareLeft) = (returned as List<Flow> ?? [.. returned], returned.Count);
         }
 
         if (_spareLeft > 0)
         {
             var flow = _spare![--_spareLeft];
+            if (_spareLeft >= SparePrefetchDistance)
+            {
+                // Recycled flows were last read by a sink, on another core perhaps: load the one a few flows later.
+                CachePrefetch.Object(_spare[_spareLeft - SparePrefetchDistance], FlowObjectBytes);
+            }
+
             _payloads.Return(flow.SourcePayload);
             _payloads.Return(flow.DestinationPayload);
             slot.CopyTo(flow, mayContinueLater);
@@ -288,8 +342,7 @@ public sealed class FlowTable
 
         slot = default;
         slot.Queue = -1;
-        slot.Next = _free;
-        _free = i;
+        _free[_freeCount++] = i;
     }
 
     private void Sweep()
@@ -446,4 +499,21 @@ public sealed class FlowTable
         // segment lines up and the prefix ends where the captured bytes end.
         nextSeq = sequence + (uint)payload.Length;
     }
+}
+
+/// <summary>A packet's flow key, its hash and its direction, computed once by <see cref="FlowTable.Look"/>.</summary>
+public readonly struct PacketLookup
+{
+    internal PacketLookup(in FlowKey key, ulong hash, bool aToB)
+    {
+        Key = key;
+        Hash = hash;
+        AToB = aToB;
+    }
+
+    internal FlowKey Key { get; }
+
+    internal ulong Hash { get; }
+
+    internal bool AToB { get; }
 }

@@ -176,4 +176,51 @@ public sealed class FlowTableTests
         var flow = Assert.Single(Finish(table));
         Assert.Equal((1L, 1L, (ushort)8), (flow.SourcePackets, flow.DestinationPackets, flow.SourcePort));
     }
+
+    [Fact]
+    public void Packets_looked_up_long_before_they_are_added_make_the_same_flows()
+    {
+        // Lone SYNs, handshakes and resets over many keys and a few idle timeouts: flows end, keys come back for new
+        // flows, the index grows and slots are reused between a packet's lookup and its adding.
+        var random = new Random(11);
+        byte[] flags = [Syn, SynAck, Ack, PshAck, FinAck, Rst];
+        var frames = new List<(double Seconds, byte[] Frame)>();
+        var t = 1_000.0;
+        for (var i = 0; i < 30_000; i++)
+        {
+            t += random.NextDouble() * 0.04;
+            var client = $"10.{random.Next(3)}.{random.Next(40)}.{random.Next(1, 40)}";
+            var port = (ushort)(40000 + random.Next(4));
+            var f = flags[random.Next(flags.Length)];
+            frames.Add((t, random.Next(2) == 0 ? EthIPv4Tcp(client, port, "192.0.2.1", 80, f) : EthIPv4Tcp("192.0.2.1", 80, client, port, f)));
+        }
+
+        var packets = frames.Select(p =>
+        {
+            Assert.Equal(DecodeStatus.Ok, PacketDecoder.Decode(LinkType.Ethernet, p.Frame, p.Frame.Length, out var decoded));
+            return (Packet: decoded, Ns: Seconds(p.Seconds), p.Frame);
+        }).ToList();
+
+        var direct = new FlowTable(new FlowOptions { TcpTimeout = TimeSpan.FromSeconds(120) });
+        var mostOpen = 0;
+        foreach (var p in packets)
+        {
+            direct.Add(p.Packet, p.Ns, p.Frame.Length, p.Frame);
+            mostOpen = Math.Max(mostOpen, direct.ActiveCount);
+        }
+
+        var ahead = new FlowTable(new FlowOptions { TcpTimeout = TimeSpan.FromSeconds(120) });
+        var looked = packets.Select(p => ahead.Look(p.Packet)).ToList();
+        for (var i = 0; i < packets.Count; i++)
+        {
+            ahead.PrefetchFlow(looked[Math.Min(i + 5, packets.Count - 1)]);
+            ahead.Add(looked[i], packets[i].Packet, packets[i].Ns, packets[i].Frame.Length, packets[i].Frame);
+        }
+
+        static string Describe(Flow f) => $"{f} {f.StartNs} {f.EndNs} {f.SourceBytes} {f.DestinationBytes} {f.End}";
+        var expected = Finish(direct).Select(Describe).ToList();
+        Assert.Equal(expected, Finish(ahead).Select(Describe).ToList());
+        Assert.True(expected.Count > 5_000, $"only {expected.Count} flows");
+        Assert.True(mostOpen > 2_048, $"at most {mostOpen} flows open: the index never grew"); // FlowIndex starts at 4,096 entries, half full
+    }
 }
