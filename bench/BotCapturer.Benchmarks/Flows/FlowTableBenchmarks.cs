@@ -12,6 +12,8 @@ namespace BotCapturer.Benchmarks.Flows;
 public class FlowTableBenchmarks
 {
     private (DecodedPacket Packet, long Ns, int Length, byte[] Frame)[] _packets = [];
+    private PacketRecord[] _records = [];
+    private byte[] _arena = [];
 
     [Params("slips/test-cc-capture-1.pcap", "stopddos/pkt.TCP.synflood.spoofed.pcap")]
     public string Capture { get; set; } = string.Empty;
@@ -25,15 +27,43 @@ public class FlowTableBenchmarks
             .Where(p => p.Ok)
             .Select(p => (p.d, p.TimestampNs, p.OriginalLength, p.Frame))
             .ToArray();
+
+        // The same packets as a shard gets them: the frames one after another, payload offsets into them.
+        _arena = _packets.SelectMany(p => p.Frame).ToArray();
+        var at = 0;
+        _records = _packets.Select(p =>
+        {
+            var record = new PacketRecord(p.Packet with { PayloadOffset = at + p.Packet.PayloadOffset }, p.Ns, p.Length);
+            at += p.Frame.Length;
+            return record;
+        }).ToArray();
     }
 
-    [Benchmark]
+    [Benchmark(Baseline = true)]
     public int BuildFlows()
     {
         var table = new FlowTable();
         foreach (var (packet, ns, length, frame) in _packets)
         {
             table.Add(packet, ns, length, frame);
+        }
+
+        table.Flush();
+        return table.Completed.Count;
+    }
+
+    /// <summary>
+    /// The same packets added in batches of 4,096 as a shard adds them (<see cref="FlowTable.AddBatch"/>, each packet
+    /// looked up a few packets ahead). These captures' tables fit in the cache, so this shows what looking ahead costs
+    /// where it cannot help; <see cref="FlowTableAtScaleBenchmarks"/> has a table that does not fit.
+    /// </summary>
+    [Benchmark]
+    public int BuildFlowsInBatches()
+    {
+        var table = new FlowTable();
+        for (var start = 0; start < _records.Length; start += FlowTableAtScaleBenchmarks.BatchSize)
+        {
+            table.AddBatch(_records.AsSpan(start, Math.Min(FlowTableAtScaleBenchmarks.BatchSize, _records.Length - start)), _arena);
         }
 
         table.Flush();

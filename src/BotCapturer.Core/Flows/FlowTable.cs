@@ -21,6 +21,14 @@ public sealed class FlowTable
     /// </summary>
     private const int ExpiryPrefetchDistance = 8;
 
+    /// <summary>
+    /// How many packets of a batch ahead <see cref="AddBatch"/> looks a packet up, and how many ahead it starts loading
+    /// the packet's open flow (the index entry the lookup loaded tells which); the lookups in flight are kept in a ring
+    /// of <see cref="LookRing"/> (a power of two), which is larger than <see cref="LookAhead"/> so that none is
+    /// overwritten before its packet is added.
+    /// </summary>
+    private const int LookAhead = 12, FetchAhead = 5, LookRing = 16;
+
     /// <summary>How many new flows ahead a free slot starts loading.</summary>
     private const int FreePrefetchDistance = 4;
 
@@ -110,12 +118,43 @@ public sealed class FlowTable
         Add(Look(packet), packet, timestampNs, wireLength, frame);
 
     /// <summary>
-    /// The key and hash of <paramref name="packet"/>, with its index entry starting to load: for a caller holding a batch
-    /// of packets, to look a packet up a few packets before it is added, so that the misses of several packets overlap
-    /// instead of following one another. Pass the result to <see cref="Add(in PacketLookup, in DecodedPacket, long, int, ReadOnlySpan{byte})"/>.
+    /// Adds a batch of decoded packets, in order, as <see cref="Add(in DecodedPacket, long, int, ReadOnlySpan{byte})"/>
+    /// would one by one, with their payload offsets into <paramref name="frames"/>. Each packet is looked up
+    /// <see cref="LookAhead"/> packets before it is added and its open flow starts loading <see cref="FetchAhead"/>
+    /// packets before: a large table's index entries and slots (tens of megabytes of open flows) are cache misses, and
+    /// this way several are on their way at once instead of one after another.
+    /// </summary>
+    public void AddBatch(ReadOnlySpan<PacketRecord> records, ReadOnlySpan<byte> frames)
+    {
+        Span<PacketLookup> looked = stackalloc PacketLookup[LookRing];
+        for (var i = 0; i < Math.Min(LookAhead, records.Length); i++)
+        {
+            looked[i] = Look(records[i].Packet);
+        }
+
+        for (var i = 0; i < records.Length; i++)
+        {
+            if (i + LookAhead < records.Length)
+            {
+                looked[(i + LookAhead) & (LookRing - 1)] = Look(records[i + LookAhead].Packet);
+            }
+
+            if (i + FetchAhead < records.Length)
+            {
+                PrefetchFlow(in looked[(i + FetchAhead) & (LookRing - 1)]);
+            }
+
+            ref readonly var r = ref records[i];
+            Add(in looked[i & (LookRing - 1)], r.Packet, r.TimestampNs, r.WireLength, frames);
+        }
+    }
+
+    /// <summary>
+    /// The key and hash of <paramref name="packet"/>, with its index entry starting to load, so that the packet can be
+    /// looked up a few packets before it is added. Pass the result to <see cref="Add(in PacketLookup, in DecodedPacket, long, int, ReadOnlySpan{byte})"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public PacketLookup Look(in DecodedPacket packet)
+    internal PacketLookup Look(in DecodedPacket packet)
     {
         var key = FlowKey.FromPacket(packet, out var aToB);
         var hash = FlowIndex.Hash(key);
@@ -129,7 +168,7 @@ public sealed class FlowTable
     /// finds the flow itself, whatever changed in between.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void PrefetchFlow(in PacketLookup lookup)
+    internal void PrefetchFlow(in PacketLookup lookup)
     {
         var slot = _active.HomeSlot(lookup.Hash);
         if ((uint)slot < (uint)_used)
@@ -139,7 +178,7 @@ public sealed class FlowTable
     }
 
     /// <summary>Adds one decoded packet, looked up by <see cref="Look"/>.</summary>
-    public void Add(in PacketLookup lookup, in DecodedPacket packet, long timestampNs, int wireLength, ReadOnlySpan<byte> frame)
+    internal void Add(in PacketLookup lookup, in DecodedPacket packet, long timestampNs, int wireLength, ReadOnlySpan<byte> frame)
     {
         if (timestampNs > _nowNs)
         {
@@ -502,7 +541,7 @@ public sealed class FlowTable
 }
 
 /// <summary>A packet's flow key, its hash and its direction, computed once by <see cref="FlowTable.Look"/>.</summary>
-public readonly struct PacketLookup
+internal readonly struct PacketLookup
 {
     internal PacketLookup(in FlowKey key, ulong hash, bool aToB)
     {

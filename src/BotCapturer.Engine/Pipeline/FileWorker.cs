@@ -14,10 +14,6 @@ namespace BotCapturer.Engine.Pipeline;
 /// </summary>
 internal sealed class FileWorker
 {
-    // Packets of a shard's batch in flight between their lookup and their adding (see AddBatch); Ring is a power of two
-    // greater than LookAhead, so that a lookup is not overwritten before its packet is added.
-    private const int LookAhead = 12, FetchAhead = 5, Ring = 16;
-
     private readonly PipelineOptions _options;
     private readonly ProgressCounters _progress;
     private readonly ITargetBlock<List<Flow>> _output;
@@ -69,7 +65,7 @@ internal sealed class FileWorker
             async batch =>
             {
                 table.SetFileStart(batch.FileStartNs);
-                AddBatch(table, batch);
+                table.AddBatch(batch.Records.AsSpan(0, batch.Count), batch.Arena);
                 PacketBatch.Return(batch);
                 await SendCompletedAsync(table, all: false, cancellationToken);
             },
@@ -119,38 +115,6 @@ internal sealed class FileWorker
         }
 
         return new FileResult(path, reader.Offset, processor.Counters, _flows, processor.Filtered, error);
-    }
-
-    /// <summary>
-    /// Adds a batch's packets to a shard's table, each looked up <see cref="LookAhead"/> packets before it is added and its
-    /// open flow fetched <see cref="FetchAhead"/> packets before: the index entries and flow slots of a shard's table are
-    /// mostly cache misses (its open flows take tens of megabytes), and this way several are on their way at once.
-    /// </summary>
-    private static void AddBatch(FlowTable table, PacketBatch batch)
-    {
-        var records = batch.Records.AsSpan(0, batch.Count);
-        var arena = batch.Arena;
-        Span<PacketLookup> looked = stackalloc PacketLookup[Ring];
-        for (var i = 0; i < Math.Min(LookAhead, records.Length); i++)
-        {
-            looked[i] = table.Look(records[i].Packet);
-        }
-
-        for (var i = 0; i < records.Length; i++)
-        {
-            if (i + LookAhead < records.Length)
-            {
-                looked[(i + LookAhead) % Ring] = table.Look(records[i + LookAhead].Packet);
-            }
-
-            if (i + FetchAhead < records.Length)
-            {
-                table.PrefetchFlow(looked[(i + FetchAhead) % Ring]);
-            }
-
-            ref readonly var r = ref records[i];
-            table.Add(looked[i % Ring], r.Packet, r.TimestampNs, r.WireLength, arena);
-        }
     }
 
     private async ValueTask ChunkReadAsync(FlowTable table, CancellationToken cancellationToken)

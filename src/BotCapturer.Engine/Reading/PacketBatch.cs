@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using BotCapturer.Decode;
+using BotCapturer.Flows;
 
 namespace BotCapturer.Engine.Reading;
 
@@ -53,6 +54,3 @@ internal sealed class PacketBatch
         Pool.Add(batch);
     }
 }
-
-/// <summary>One decoded packet in a <see cref="PacketBatch"/>.</summary>
-internal readonly record struct PacketRecord(DecodedPacket Packet, long TimestampNs, int WireLength);

@@ -1,5 +1,6 @@
 using BotCapturer.Capture;
 using BotCapturer.Decode;
+using BotCapturer.Flows;
 using BotCapturer.Net;
 
 namespace BotCapturer.Engine.Reading;

@@ -177,30 +177,50 @@ public sealed class FlowTableTests
         Assert.Equal((1L, 1L, (ushort)8), (flow.SourcePackets, flow.DestinationPackets, flow.SourcePort));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(12)]
+    [InlineData(13)]
+    [InlineData(700)]
+    [InlineData(4096)]
+    public void A_batch_makes_the_same_flows_as_its_packets_one_by_one(int batchSize)
+    {
+        var packets = ManyPackets(new Random(5), 6_000, payloads: true);
+        var options = new FlowOptions { TcpTimeout = TimeSpan.FromSeconds(120), PayloadBytes = 24 };
+        var single = new FlowTable(options);
+        foreach (var p in packets)
+        {
+            single.Add(p.Packet, p.Ns, p.Frame.Length, p.Frame);
+        }
+
+        // As a shard gets them: the batch's frames one after another in one arena, each packet's payload offset into it.
+        var batched = new FlowTable(options);
+        foreach (var chunk in packets.Chunk(batchSize))
+        {
+            var arena = chunk.SelectMany(p => p.Frame).ToArray();
+            var records = new List<PacketRecord>();
+            var at = 0;
+            foreach (var p in chunk)
+            {
+                records.Add(new PacketRecord(p.Packet with { PayloadOffset = at + p.Packet.PayloadOffset }, p.Ns, p.Frame.Length));
+                at += p.Frame.Length;
+            }
+
+            batched.AddBatch(records.ToArray(), arena);
+        }
+
+        var expected = Finish(single).Select(Describe).ToList();
+        Assert.Equal(expected, Finish(batched).Select(Describe).ToList());
+        Assert.Contains(expected, f => f.Split(' ')[^2].Length > 0); // some payload prefixes went through the arena
+    }
+
     [Fact]
     public void Packets_looked_up_long_before_they_are_added_make_the_same_flows()
     {
         // Lone SYNs, handshakes and resets over many keys and a few idle timeouts: flows end, keys come back for new
         // flows, the index grows and slots are reused between a packet's lookup and its adding.
-        var random = new Random(11);
-        byte[] flags = [Syn, SynAck, Ack, PshAck, FinAck, Rst];
-        var frames = new List<(double Seconds, byte[] Frame)>();
-        var t = 1_000.0;
-        for (var i = 0; i < 30_000; i++)
-        {
-            t += random.NextDouble() * 0.04;
-            var client = $"10.{random.Next(3)}.{random.Next(40)}.{random.Next(1, 40)}";
-            var port = (ushort)(40000 + random.Next(4));
-            var f = flags[random.Next(flags.Length)];
-            frames.Add((t, random.Next(2) == 0 ? EthIPv4Tcp(client, port, "192.0.2.1", 80, f) : EthIPv4Tcp("192.0.2.1", 80, client, port, f)));
-        }
-
-        var packets = frames.Select(p =>
-        {
-            Assert.Equal(DecodeStatus.Ok, PacketDecoder.Decode(LinkType.Ethernet, p.Frame, p.Frame.Length, out var decoded));
-            return (Packet: decoded, Ns: Seconds(p.Seconds), p.Frame);
-        }).ToList();
-
+        var packets = ManyPackets(new Random(11), 30_000, payloads: false);
         var direct = new FlowTable(new FlowOptions { TcpTimeout = TimeSpan.FromSeconds(120) });
         var mostOpen = 0;
         foreach (var p in packets)
@@ -217,10 +237,41 @@ public sealed class FlowTableTests
             ahead.Add(looked[i], packets[i].Packet, packets[i].Ns, packets[i].Frame.Length, packets[i].Frame);
         }
 
-        static string Describe(Flow f) => $"{f} {f.StartNs} {f.EndNs} {f.SourceBytes} {f.DestinationBytes} {f.End}";
         var expected = Finish(direct).Select(Describe).ToList();
         Assert.Equal(expected, Finish(ahead).Select(Describe).ToList());
         Assert.True(expected.Count > 5_000, $"only {expected.Count} flows");
         Assert.True(mostOpen > 2_048, $"at most {mostOpen} flows open: the index never grew"); // FlowIndex starts at 4,096 entries, half full
+    }
+
+    /// <summary>A flow's key, times, counters, end and payload prefixes, for comparing the flows of two tables.</summary>
+    private static string Describe(Flow f) =>
+        $"{f} {f.StartNs} {f.EndNs} {f.SourceBytes} {f.DestinationBytes} {f.End} {Convert.ToHexString(f.SourcePayloadPrefix)} {Convert.ToHexString(f.DestinationPayloadPrefix)}";
+
+    /// <summary>Lone SYNs, handshakes, data and resets between many clients and one server, over a few TCP idle timeouts of 120 s.</summary>
+    private static List<(DecodedPacket Packet, long Ns, byte[] Frame)> ManyPackets(Random random, int count, bool payloads)
+    {
+        byte[] flags = [Syn, SynAck, Ack, PshAck, FinAck, Rst];
+        var packets = new List<(DecodedPacket, long, byte[])>(count);
+        var t = 1_000.0;
+        for (var i = 0; i < count; i++)
+        {
+            t += random.NextDouble() * 0.04;
+            var client = $"10.{random.Next(3)}.{random.Next(40)}.{random.Next(1, 40)}";
+            var port = (ushort)(40000 + random.Next(4));
+            var f = flags[random.Next(flags.Length)];
+            var payload = payloads && f == PshAck ? new byte[random.Next(1, 30)] : null;
+            if (payload is not null)
+            {
+                random.NextBytes(payload);
+            }
+
+            var frame = random.Next(2) == 0
+                ? EthIPv4Tcp(client, port, "192.0.2.1", 80, f, payload, (uint)random.Next(1000, 1003))
+                : EthIPv4Tcp("192.0.2.1", 80, client, port, f, payload, (uint)random.Next(5000, 5003));
+            Assert.Equal(DecodeStatus.Ok, PacketDecoder.Decode(LinkType.Ethernet, frame, frame.Length, out var decoded));
+            packets.Add((decoded, Seconds(t), frame));
+        }
+
+        return packets;
     }
 }
