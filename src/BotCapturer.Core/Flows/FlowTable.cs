@@ -541,18 +541,4 @@ public sealed class FlowTable
 }
 
 /// <summary>A packet's flow key, its hash and its direction, computed once by <see cref="FlowTable.Look"/>.</summary>
-internal readonly struct PacketLookup
-{
-    internal PacketLookup(in FlowKey key, ulong hash, bool aToB)
-    {
-        Key = key;
-        Hash = hash;
-        AToB = aToB;
-    }
-
-    internal FlowKey Key { get; }
-
-    internal ulong Hash { get; }
-
-    internal bool AToB { get; }
-}
+internal readonly record struct PacketLookup(FlowKey Key, ulong Hash, bool AToB);
