@@ -9,7 +9,7 @@ namespace BotCapturer.Collections;
 /// and nothing is read through the pointer, so the element need not be pinned: if the GC moves the array meanwhile,
 /// the hint is merely wasted.
 /// </summary>
-public static class CachePrefetch
+internal static class CachePrefetch
 {
     private const int LineBytes = 64;
 

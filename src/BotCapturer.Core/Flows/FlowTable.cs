@@ -32,8 +32,8 @@ public sealed class FlowTable
     /// <summary>How many new flows ahead a free slot starts loading.</summary>
     private const int FreePrefetchDistance = 4;
 
-    /// <summary>How many completed flows ahead a recycled <see cref="Flow"/> object starts loading (the bytes of one).</summary>
-    private const int SparePrefetchDistance = 4, FlowObjectBytes = 192;
+    /// <summary>How many completed flows ahead a recycled <see cref="Flow"/> object starts loading.</summary>
+    private const int SparePrefetchDistance = 4;
 
     private readonly FlowOptions _options;
     private readonly FlowIndex _active = new();
@@ -366,7 +366,7 @@ public sealed class FlowTable
             if (_spareLeft >= SparePrefetchDistance)
             {
                 // Recycled flows were last read by a sink, on another core perhaps: load the one a few flows later.
-                CachePrefetch.Object(_spare[_spareLeft - SparePrefetchDistance], FlowObjectBytes);
+                _spare[_spareLeft - SparePrefetchDistance].Prefetch();
             }
 
             _payloads.Return(flow.SourcePayload);
