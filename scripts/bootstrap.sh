@@ -4,7 +4,7 @@
 # MariaDB (integration tests start their own throwaway server; nothing is configured system-wide).
 # Usage: scripts/bootstrap.sh [extra Debian packages...]
 set -euo pipefail
-packages=(libpcap0.8 tshark tcpreplay mariadb-server mariadb-client "$@")
+packages=(libpcap0.8 tshark tcpreplay mariadb-server mariadb-client clang "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

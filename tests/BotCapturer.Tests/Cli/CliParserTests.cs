@@ -1,10 +1,25 @@
+using System.Reflection;
 using BotCapturer.Cli;
 using BotCapturer.Cli.Options;
+using CommandLine;
 
 namespace BotCapturer.Tests.Cli;
 
 public sealed class CliParserTests
 {
+    [Fact]
+    public void Verb_list_names_every_verb_of_the_assembly_in_name_order()
+    {
+        // The list is written out for the native build; a verb class added without it would be unreachable there.
+        var found = typeof(CliParser).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(ICommandVerb).IsAssignableFrom(t) && t.GetCustomAttribute<VerbAttribute>() is not null)
+            .ToHashSet();
+        Assert.Equal(found.Count, CliParser.Verbs.Length);
+        Assert.Subset(found, CliParser.Verbs.ToHashSet());
+        var names = CliParser.Verbs.Select(t => t.GetCustomAttribute<VerbAttribute>()!.Name).ToArray();
+        Assert.Equal(names.Order(StringComparer.Ordinal), names);
+    }
+
     [Fact]
     public void Flows_options_parse_with_defaults()
     {
