@@ -15,7 +15,8 @@
 # figure is printed with the load average.
 # Usage: bench/load-rate.sh [--no-bdn] [--no-mix] [--no-packets] [--breakdown] [MIX]
 #   MIX: a capture file or a folder of them (default /tmp/botengine-capture-mix, built by bench/make-capture-mix.sh
-#   when absent). Leaves the server running when KEEP_SERVER=1.
+#   when absent). Leaves the server running when KEEP_SERVER=1. BOTENGINE=PATH loads with that botengine instead of
+#   installing one.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bdn=1 mix=1 packets=1 breakdown=0
@@ -37,7 +38,12 @@ export BOTENGINE_MARIADB_REDO=${BOTENGINE_MARIADB_REDO:-4G}
 rm -rf "$BOTENGINE_MARIADB_DIR" # a fresh server every time: the numbers should not depend on earlier runs
 "$root/scripts/mariadb-local.sh" start >/dev/null
 eval "$("$root/scripts/mariadb-local.sh" env)"
-[ "${KEEP_SERVER:-0}" = 1 ] || trap '"$root/scripts/mariadb-local.sh" stop' EXIT
+installed=""
+cleanup() {
+  [ -z "$installed" ] || rm -rf "$installed"
+  [ "${KEEP_SERVER:-0}" = 1 ] || "$root/scripts/mariadb-local.sh" stop
+}
+trap cleanup EXIT
 server_pid=$(cat "$BOTENGINE_MARIADB_DIR/mariadb.pid")
 for task in /proc/"$server_pid"/task/*; do renice -n -5 -p "${task##*/}" >/dev/null 2>&1 || true; done
 sql() { mariadb --no-defaults --protocol=socket --socket="$BOTENGINE_MARIADB_DIR/mariadb.sock" -uroot --local-infile=1 -N botengine "$@"; }
@@ -60,8 +66,14 @@ fi
 
 if [ "$mix" = 1 ]; then
   [ -e "$mix_input" ] || "$root/bench/make-capture-mix.sh" "$mix_input"
-  dotnet build -c Release "$root/src/BotCapturer.Cli" -v q -nologo >/dev/null
-  botengine=(dotnet "$root/src/BotCapturer.Cli/bin/Release/net10.0/botengine.dll")
+  # botengine as a user installs it (scripts/install.sh: the native build); BOTENGINE=path measures another build.
+  if [ -n "${BOTENGINE:-}" ]; then
+    botengine=("$BOTENGINE")
+  else
+    installed=$(mktemp -d)
+    "$root/scripts/install.sh" "$installed" >/dev/null
+    botengine=("$installed/bin/botengine")
+  fi
   "${botengine[@]}" init
   echo "input: $mix_input ($(du -sh "$mix_input" | cut -f1))"
   /usr/bin/time -f "flows (no database): %e s wall, %U s user, %S s system (load average $(load_average))" \

@@ -2,7 +2,8 @@
 # Compiles botengine to one native executable (Native AOT: botengine, its libraries and the .NET runtime compiled ahead
 # of time for this machine) into PREFIX/lib/botengine, with a link in PREFIX/bin. Nothing is compiled at run time:
 # the precompiled (ReadyToRun) build this replaces spent a tenth of its CPU on the 10M-packet mix in the JIT and in
-# code waiting for it (docs/performance.md, "Ninth round"). Needs clang (scripts/bootstrap.sh installs it); about 6 MB.
+# code waiting for it (docs/performance.md, "Ninth round"). Needs clang (scripts/bootstrap.sh installs it). A 15 MB
+# executable, with its symbols beside it (botengine.dbg, 30 MB) for profilers and stack traces.
 # Usage: scripts/install.sh [PREFIX=$HOME/.local]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -9,6 +9,7 @@
 #   WORK=DIR   where the N× capture and the outputs go (default: a temporary folder beside CAPTURE)
 #   KEEP=1     keep the N× capture as CAPTURE's name with .xN.pcap beside it (and reuse it when it is already there)
 #   VERBS="flows run"   which botengine verbs to measure; EXTRA="--threads 1" extra botengine options
+#   BOTENGINE=PATH   measure that botengine instead of installing one
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 capture=${1:-/work/bigdata/mix10m.pcap}
@@ -22,8 +23,13 @@ for tool in capinfos editcap mergecap; do command -v $tool >/dev/null || { echo 
 work=$(mktemp -d "${WORK:-$(dirname "$capture")}/memory-scaling.XXXXXX")
 trap 'rm -rf "$work" "${big:-}.part"' EXIT
 
-dotnet build "$here/src/BotCapturer.Cli" -c Release -v q -nologo >&2
-botengine="$here/src/BotCapturer.Cli/bin/Release/net10.0/botengine"
+# botengine as a user installs it (scripts/install.sh: the native build); BOTENGINE=path measures another build.
+if [ -n "${BOTENGINE:-}" ]; then
+  botengine=$BOTENGINE
+else
+  "$here/scripts/install.sh" "$work/install" >&2
+  botengine="$work/install/bin/botengine"
+fi
 
 # 1. the N× capture: copy i is shifted by i × (span + 60 s), so no copy's flows overlap another's in time
 info=$(capinfos -T -r -M -c -a -e -S "$capture" | tail -1)
