@@ -20,7 +20,7 @@ if [ -z "$capture" ]; then
 fi
 command -v nfpcapd >/dev/null && command -v argus >/dev/null && command -v tshark >/dev/null || \
   bash "$here/scripts/bootstrap.sh" nfdump argus-server argus-client time >&2
-# botengine as a user installs it (scripts/install.sh: Release, ReadyToRun); BOTENGINE=path times another build.
+# botengine as a user installs it (scripts/install.sh: the native build); BOTENGINE=path times another build.
 if [ -n "${BOTENGINE:-}" ]; then
   botengine=$BOTENGINE
 else
