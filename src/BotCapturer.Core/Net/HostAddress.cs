@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace BotCapturer.Net;
@@ -111,8 +112,10 @@ public readonly struct HostAddress : IEquatable<HostAddress>, IComparable<HostAd
     /// <summary>
     /// Per-host tables hash every flow's two addresses, so the hash is two multiplications rather than
     /// <see cref="HashCode.Combine{T1, T2}"/>'s rounds. It is keyed per process (<see cref="HashKeys"/>), as
-    /// HashCode is, so addresses an attacker chose cannot be aimed at one bucket.
+    /// HashCode is, so addresses an attacker chose cannot be aimed at one bucket. Marked for inlining: the native build
+    /// left all 46 call sites as calls, the per-host tables' lookups among them (docs/performance.md, "Ninth round").
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public override int GetHashCode()
     {
         var h = ((High ^ HashKeys.A) * 0x9E3779B97F4A7C15UL) + ((Low ^ HashKeys.B) * 0xC2B2AE3D27D4EB4FUL);
