@@ -66,14 +66,10 @@ fi
 
 if [ "$mix" = 1 ]; then
   [ -e "$mix_input" ] || "$root/bench/make-capture-mix.sh" "$mix_input"
-  # botengine as a user installs it (scripts/install.sh: the native build); BOTENGINE=path measures another build.
-  if [ -n "${BOTENGINE:-}" ]; then
-    botengine=("$BOTENGINE")
-  else
-    installed=$(mktemp -d)
-    "$root/scripts/install.sh" "$installed" >/dev/null
-    botengine=("$installed/bin/botengine")
-  fi
+  # botengine as a user installs it (the native build); BOTENGINE=path measures another build.
+  source "$root/bench/scripts/botengine-to-measure.sh"
+  installed=$(mktemp -d)
+  botengine=("$(botengine_to_measure "$installed")")
   "${botengine[@]}" init
   echo "input: $mix_input ($(du -sh "$mix_input" | cut -f1))"
   /usr/bin/time -f "flows (no database): %e s wall, %U s user, %S s system (load average $(load_average))" \

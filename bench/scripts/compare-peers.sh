@@ -20,13 +20,9 @@ if [ -z "$capture" ]; then
 fi
 command -v nfpcapd >/dev/null && command -v argus >/dev/null && command -v tshark >/dev/null || \
   bash "$here/scripts/bootstrap.sh" nfdump argus-server argus-client time >&2
-# botengine as a user installs it (scripts/install.sh: the native build); BOTENGINE=path times another build.
-if [ -n "${BOTENGINE:-}" ]; then
-  botengine=$BOTENGINE
-else
-  "$here/scripts/install.sh" "$work/install" >&2
-  botengine="$work/install/bin/botengine"
-fi
+# botengine as a user installs it (the native build); BOTENGINE=path times another build.
+source "$here/bench/scripts/botengine-to-measure.sh"
+botengine=$(botengine_to_measure "$work/install")
 
 command_for() {
   case "$1" in

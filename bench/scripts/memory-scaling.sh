@@ -23,13 +23,9 @@ for tool in capinfos editcap mergecap; do command -v $tool >/dev/null || { echo 
 work=$(mktemp -d "${WORK:-$(dirname "$capture")}/memory-scaling.XXXXXX")
 trap 'rm -rf "$work" "${big:-}.part"' EXIT
 
-# botengine as a user installs it (scripts/install.sh: the native build); BOTENGINE=path measures another build.
-if [ -n "${BOTENGINE:-}" ]; then
-  botengine=$BOTENGINE
-else
-  "$here/scripts/install.sh" "$work/install" >&2
-  botengine="$work/install/bin/botengine"
-fi
+# botengine as a user installs it (the native build); BOTENGINE=path measures another build.
+source "$here/bench/scripts/botengine-to-measure.sh"
+botengine=$(botengine_to_measure "$work/install")
 
 # 1. the N× capture: copy i is shifted by i × (span + 60 s), so no copy's flows overlap another's in time
 info=$(capinfos -T -r -M -c -a -e -S "$capture" | tail -1)

@@ -9,6 +9,7 @@
 # Usage: bench/scripts/thread-scaling.sh [CAPTURE=/work/bigdata/mix10m.pcap] [ROUNDS=3]
 #   THREADS="1 2"  thread counts (default: 1 to the number of cores); SPLIT=4 files in the split input
 #   VERBS="flows run"; WORK=DIR where the split files and outputs go (default: a temporary folder beside CAPTURE)
+#   BOTENGINE=PATH   measure that botengine instead of installing one
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 capture=${1:-/work/bigdata/mix10m.pcap}
@@ -22,8 +23,9 @@ for tool in capinfos editcap; do command -v $tool >/dev/null || { echo "thread-s
 work=$(mktemp -d "${WORK:-$(dirname "$capture")}/thread-scaling.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-dotnet build "$here/src/BotCapturer.Cli" -c Release -v q -nologo >&2
-botengine="$here/src/BotCapturer.Cli/bin/Release/net10.0/botengine"
+# botengine as a user installs it (the native build); BOTENGINE=path measures another build.
+source "$here/bench/scripts/botengine-to-measure.sh"
+botengine=$(botengine_to_measure "$work/install")
 
 packets=$(capinfos -T -r -M -c "$capture" | tail -1 | cut -f2)
 mkdir "$work/split"
