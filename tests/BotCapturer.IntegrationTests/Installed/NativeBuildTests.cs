@@ -1,7 +1,7 @@
+using System.Reflection;
 using BotCapturer.Cli;
 using BotCapturer.IntegrationTests.Capture;
 using CommandLine;
-using System.Reflection;
 
 namespace BotCapturer.IntegrationTests.Installed;
 
